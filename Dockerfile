@@ -1,0 +1,109 @@
+# syntax=docker/dockerfile:1
+# BuildKit syntax: cache mounts for ~/.m2 and a heredoc for the start script.
+
+# ---------------------------------------------------------------------------------------------------
+# Build: the same `./mvnw -B -DskipTests package` a developer runs; CI runs the tests before this.
+# ---------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /workspace
+
+# Application Insights Java agent, attached only in Azure (see the start script). It forwards the
+# app's Micrometer meters (sms.sent.*, sms.failed.*, sms.send.duration, ...) to App Insights
+# customMetrics, which the Terraform alert queries read. Empty = image without the agent.
+ARG APPINSIGHTS_AGENT_VERSION=3.5.3
+
+# Build inputs only (.dockerignore keeps target/, data/, .env and the deployment files out).
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN chmod +x mvnw
+
+COPY src src
+# ~/.m2 is a cache mount: dependencies and the wrapper's Maven survive between builds, not in layers.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -DskipTests package \
+ && cp target/sms-notification-service-*.jar /workspace/app.jar
+
+RUN --mount=type=cache,target=/root/.m2 \
+    mkdir -p /workspace/agent \
+ && if [ -n "${APPINSIGHTS_AGENT_VERSION}" ]; then \
+      ./mvnw -B -q dependency:copy \
+        -Dartifact=com.microsoft.azure:applicationinsights-agent:${APPINSIGHTS_AGENT_VERSION} \
+        -DoutputDirectory=/workspace/agent -Dmdep.stripVersion=true; \
+    fi
+
+# Spring Boot's CDS-friendly layout: app.jar + lib/, split into layers (dependencies change less often
+# than application classes). Empty layers are created so every COPY below finds its directory.
+RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted \
+ && mkdir -p extracted/dependencies extracted/spring-boot-loader \
+             extracted/snapshot-dependencies extracted/application
+
+# ---------------------------------------------------------------------------------------------------
+# Runtime
+# ---------------------------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+
+# The Ubuntu-based Temurin images ship curl (and wget) "for historical reasons"
+# (adoptium/containers#255); the Alpine ones do not. Fail the build here, not the health check later,
+# if a future base image drops it.
+RUN command -v curl >/dev/null
+
+# Unprivileged user with a fixed uid (Ubuntu 24.04 already uses 1000 for `ubuntu`).
+RUN groupadd --system --gid 10001 sms \
+ && useradd --system --uid 10001 --gid sms --no-create-home --home-dir /app --shell /usr/sbin/nologin sms
+
+WORKDIR /app
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+COPY --from=build /workspace/agent/ ./
+
+# AppCDS archive for faster start-up (DESIGN.md: < 5 s target). The training run starts the Spring
+# context with the default, embedded profile (H2 + embedded broker, nothing external) and exits after
+# refresh. Same JVM and same `-jar /app/app.jar` path as at run time, or the JVM ignores the archive.
+# Best effort: if it fails or hangs the image simply starts without the archive.
+ARG APP_CDS=true
+RUN if [ "${APP_CDS}" = "true" ]; then \
+      SMS_DATA_DIR=/tmp/cds-training SMS_ROUTES_RELOAD=false \
+        timeout 300 java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+        || { echo "CDS training run failed; the image starts without app.jsa"; rm -f app.jsa; }; \
+      rm -rf /tmp/cds-training; \
+    fi
+
+COPY --chmod=755 <<'EOF' /app/entrypoint.sh
+#!/bin/sh
+# Starts the service. Uses the CDS archive when the image has one, attaches the Application Insights
+# agent only when a connection string is configured (Azure), and adds JAVA_OPTS (split on spaces).
+set -e
+set -- -jar /app/app.jar "$@"
+if [ -f /app/app.jsa ]; then
+  set -- -XX:SharedArchiveFile=/app/app.jsa "$@"
+fi
+if [ -n "${APPLICATIONINSIGHTS_CONNECTION_STRING:-}" ] && [ -f /app/applicationinsights-agent.jar ]; then
+  set -- -javaagent:/app/applicationinsights-agent.jar "$@"
+fi
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-} "$@"
+EOF
+
+# Writable data directory for the default (embedded) profile; the azure profile writes nothing locally.
+RUN mkdir -p /app/data && chown sms:sms /app/data
+
+# Container-aware JVM defaults, read by the JVM itself (no shell needed): heap sized from the
+# container's memory limit, and exit on OOM so the platform restarts the replica instead of leaving a
+# half-dead JVM. Add flags with JAVA_OPTS rather than replacing these.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+    JAVA_OPTS="" \
+    SPRING_PROFILES_ACTIVE=azure \
+    SMS_DATA_DIR=/app/data \
+    PORT=8080 \
+    APPLICATIONINSIGHTS_ROLE_NAME=sms-notification-service
+
+USER sms:sms
+EXPOSE 8080
+
+# Liveness only (the JVM answers); readiness (database, broker, routes) is the orchestrator's probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS -o /dev/null "http://localhost:${PORT:-8080}/health/live" || exit 1
+
+ENTRYPOINT ["/app/entrypoint.sh"]
