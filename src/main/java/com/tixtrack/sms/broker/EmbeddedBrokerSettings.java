@@ -1,0 +1,33 @@
+package com.tixtrack.sms.broker;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.tixtrack.sms.templates.MessageTypeProperties;
+
+/**
+ * The embedded Artemis broker's redelivery and dead-lettering, per message type queue: a rolled-back event comes
+ * back after a growing delay; the route dead-letters it itself, with its reason, on the last delivery
+ * ({@code sms.events.max-deliveries}); the broker's own move to DLQ.&lt;type&gt; one delivery later is only a
+ * safety net.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EmbeddedBrokerSettings {
+
+    @Bean
+    ArtemisConfigurationCustomizer smsEventAddressSettings(MessageTypeProperties messageTypes,
+                                                           @Value("${sms.events.max-deliveries}") int maxDeliveries,
+                                                           @Value("${sms.events.redelivery-delay-ms}") long delayMs) {
+        return config -> messageTypes.getMessageTypes().keySet().forEach(type -> config.addAddressSetting(type,
+                new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of("DLQ." + type))
+                        .setMaxDeliveryAttempts(maxDeliveries + 1)
+                        .setRedeliveryDelay(delayMs)
+                        .setRedeliveryMultiplier(2.0)
+                        .setMaxRedeliveryDelay(delayMs * 8)));
+    }
+}

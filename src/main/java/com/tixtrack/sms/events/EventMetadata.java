@@ -1,0 +1,58 @@
+package com.tixtrack.sms.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Transport-neutral facts about the message being consumed: its correlation id (Service Bus correlationId or
+ * messageId, JMS correlation id or message id) and how many times it has been delivered. Sets exchange
+ * properties {@code correlationId}, {@code deliveryCount} and {@code firstSeenAt}, and the MDC key
+ * {@code correlationId} so every log line of the event carries it.
+ */
+@Component("eventMetadata")
+public class EventMetadata {
+
+    public void apply(Exchange exchange) {
+        var in = exchange.getMessage();
+        String correlationId = firstNonBlank(
+                in.getHeader("CamelAzureServiceBusCorrelationId", String.class),
+                in.getHeader("JMSCorrelationID", String.class),
+                in.getHeader("CamelAzureServiceBusMessageId", String.class),
+                in.getHeader("JMSMessageID", String.class),
+                in.getHeader("correlationId", String.class),
+                UUID.randomUUID().toString());
+        Integer deliveryCount = firstNonNull(
+                in.getHeader("CamelAzureServiceBusDeliveryCount", Integer.class),
+                in.getHeader("JMSXDeliveryCount", Integer.class),
+                1);
+        // the first delivery's time travels with a dead-lettered event; a replayed event keeps its original one
+        String firstSeenAt = firstNonBlank(in.getHeader("firstSeenAt", String.class), Instant.now().toString());
+        exchange.setProperty("correlationId", correlationId);
+        exchange.setProperty("deliveryCount", deliveryCount);
+        exchange.setProperty("firstSeenAt", firstSeenAt);
+        MDC.put("correlationId", correlationId);
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}
