@@ -78,8 +78,14 @@ abstract class FlowTestSupport {
     @Autowired
     JmsTemplate jms;
 
+    @Autowired
+    org.apache.camel.CamelContext camelContext;
+
     @BeforeEach
     void twilioAcceptsMessages() {
+        // each test starts with a closed breaker, whatever the previous test did to Twilio
+        camelContext.getProcessor("twilio-breaker", org.apache.camel.component.resilience4j.ResilienceProcessor.class)
+                .transitionToCloseState();
         TWILIO.resetAll();
         TWILIO.stubFor(post(urlPathMatching(MESSAGES)).atPriority(10).willReturn(created("SM" + hex())));
     }

@@ -1,6 +1,9 @@
 package com.tixtrack.sms.providers.twilio;
 
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 import com.twilio.http.NetworkHttpClient;
@@ -15,11 +18,20 @@ class BaseUrlHttpClient extends NetworkHttpClient {
 
     private final String baseUrl;
 
-    BaseUrlHttpClient(String baseUrl, int connectTimeoutMs, int responseTimeoutMs) {
-        super(RequestConfig.custom()
-                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
-                .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                .build());
+    BaseUrlHttpClient(String baseUrl, int connectTimeoutMs, int responseTimeoutMs, int maxConnections) {
+        // Apache HttpClient 5 would silently re-send on 429/503; retries are the route's (1 s, 2 s, 4 s, visible)
+        super(HttpClients.custom()
+                .disableAutomaticRetries()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
+                        .build()));
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
     }
 

@@ -117,7 +117,8 @@ public class TwilioGateway {
                     }
                     client = new TwilioRestClient.Builder(properties.getAccountSid(), properties.getAuthToken())
                             .httpClient(new BaseUrlHttpClient(baseUrl(),
-                                    properties.getConnectTimeoutMs(), properties.getResponseTimeoutMs()))
+                                    properties.getConnectTimeoutMs(), properties.getResponseTimeoutMs(),
+                                    properties.getMaxConnections()))
                             .build();
                 }
                 current = client;

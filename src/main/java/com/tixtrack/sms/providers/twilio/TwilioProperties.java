@@ -15,6 +15,8 @@ public class TwilioProperties {
     private String baseUrl;
     private int connectTimeoutMs = 3000;
     private int responseTimeoutMs = 10000;
+    /** pooled HTTP connections to Twilio: at least the event concurrency */
+    private int maxConnections = 50;
     /** Twilio error code -> provider-agnostic error */
     private Map<String, String> errors = new LinkedHashMap<>();
 
@@ -56,6 +58,14 @@ public class TwilioProperties {
 
     public void setResponseTimeoutMs(int responseTimeoutMs) {
         this.responseTimeoutMs = responseTimeoutMs;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     public Map<String, String> getErrors() {
