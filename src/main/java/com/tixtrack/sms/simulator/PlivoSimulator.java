@@ -207,7 +207,7 @@ public class PlivoSimulator {
      * Plivo's V3 signature of a POST as its SDKs compute it: Base64(HMAC-SHA256(auth token, url + "?" [+ sorted
      * query] + sorted POST parameters as name + value + "." + nonce)). The callback URLs here carry no query.
      */
-    String signV3(String url, MultiValueMap<String, String> form, String nonce) {
+    public String signV3(String url, MultiValueMap<String, String> form, String nonce) {
         StringBuilder data = new StringBuilder(url);
         if (!form.isEmpty()) {
             data.append('?');
