@@ -42,6 +42,19 @@ public class ProviderChoice {
                 (a, b) -> a, LinkedHashMap::new));
         this.pins = pins;
         this.provisioningEnabled = provisioningEnabled;
+        requireOneRulePerPrefix(routing.getCountryRules());
+    }
+
+    /** +254 and 254 are the same prefix: given twice with different providers, which one wins is unclear. */
+    static void requireOneRulePerPrefix(Map<String, String> rules) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        rules.forEach((prefix, provider) -> {
+            String previous = seen.put(digits(prefix), provider == null ? "" : provider.trim());
+            if (previous != null && !previous.equals(provider == null ? "" : provider.trim())) {
+                throw new IllegalStateException("sms.providers.routing.country-rules names prefix " + digits(prefix)
+                        + " twice (" + previous + ", " + provider + "): write it once, as digits (254: plivo)");
+            }
+        });
     }
 
     /** The provider a country rule names for this destination (longest matching prefix), or null. */

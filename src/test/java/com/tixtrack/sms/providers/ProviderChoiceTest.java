@@ -31,6 +31,22 @@ class ProviderChoiceTest {
     }
 
     @Test
+    void onePrefixGivenTwiceWithDifferentProvidersStopsStartUp() {
+        routing.setCountryRules(new java.util.LinkedHashMap<>(Map.of("254", "plivo")));
+        routing.getCountryRules().put("+254", "twilio");
+
+        assertThatThrownBy(() -> choice(true, adapter("twilio", true))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("254 twice");
+    }
+
+    @Test
+    void emptyProviderDropsARule() {
+        routing.setCountryRules(Map.of("254", ""));
+
+        assertThat(choice(true, adapter("twilio", true)).countryRule("+254712345678")).isNull();
+    }
+
+    @Test
     void primaryFirstThenTheVenuesOtherNumbers() {
         ProviderChoice choice = choice(true, adapter("twilio", true), adapter("plivo", true));
 
