@@ -145,7 +145,7 @@ class DeadLetterReplayTest extends FlowTestSupport {
     }
 
     private ResilienceProcessor twilioBreaker() {
-        return camelContext.getProcessor("twilio-breaker", ResilienceProcessor.class);
+        return breaker("twilio");
     }
 
     private String messageIdOf(Order order) throws Exception {

@@ -2,6 +2,8 @@ package com.tixtrack.sms.flow;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +38,11 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
- * Route tests of the whole flow: embedded Artemis, H2, the real routes and the real Twilio adapter (SDK) against a
- * WireMock Twilio. Tests publish events onto the broker as the order system would and assert on what Twilio
- * received, the history row, the consent row and the dead-letter queue. Every test makes its own venue, customer
- * and order, so tests do not see each other's rows.
+ * Route tests of the whole flow: embedded Artemis, H2, the real routes and the real adapters (Twilio SDK, Plivo
+ * RestClient) against a WireMock Twilio and a WireMock Plivo. Tests publish events onto the broker as the order
+ * system would and assert on what the providers received, the history row, the consent row and the dead-letter
+ * queue. Every test makes its own venue, customer and order, so tests do not see each other's rows; both circuit
+ * breakers start each test closed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sms.events.retry-delay-ms=20",
@@ -46,6 +51,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
         "camel.resilience4j.configurations.twilio.wait-duration-in-open-state=1",
         "camel.resilience4j.configurations.twilio.minimum-number-of-calls=4",
         "camel.resilience4j.configurations.twilio.sliding-window-size=4",
+        "camel.resilience4j.configurations.plivo.wait-duration-in-open-state=1",
+        "camel.resilience4j.configurations.plivo.minimum-number-of-calls=4",
+        "camel.resilience4j.configurations.plivo.sliding-window-size=4",
+        // a WireMock delay above this is "no answer after the request left" (ambiguous)
+        "sms.providers.twilio.response-timeout-ms=1000",
+        "sms.providers.plivo.response-timeout-ms=1000",
         "sms.message-types.SendOrderConfirmationSms.venue-templates.7777=Hi {CustomerName}, this venue writes far too much: "
                 + "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore "
                 + "magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
@@ -60,16 +71,22 @@ abstract class FlowTestSupport {
     static final String EVENTS = "SendOrderConfirmationSms";
     static final String DEAD_LETTERS = "DLQ.SendOrderConfirmationSms";
     static final String MESSAGES = "/2010-04-01/Accounts/.*/Messages.json";
+    static final String PLIVO_MESSAGES = "/v1/Account/[^/]+/Message/";
     static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort());
+    static final WireMockServer PLIVO = new WireMockServer(options().dynamicPort());
+    static final int TWILIO_ID = 1;
+    static final int PLIVO_ID = 2;
     private static final AtomicInteger IDS = new AtomicInteger(5000);
 
     static {
         TWILIO.start();
+        PLIVO.start();
     }
 
     @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
+    static void providers(DynamicPropertyRegistry registry) {
         registry.add("sms.providers.twilio.base-url", TWILIO::baseUrl);
+        registry.add("sms.providers.plivo.base-url", PLIVO::baseUrl);
     }
 
     @Autowired
@@ -79,15 +96,21 @@ abstract class FlowTestSupport {
     JmsTemplate jms;
 
     @Autowired
-    org.apache.camel.CamelContext camelContext;
+    CamelContext camel;
 
     @BeforeEach
-    void twilioAcceptsMessages() {
-        // each test starts with a closed breaker, whatever the previous test did to Twilio
-        camelContext.getProcessor("twilio-breaker", org.apache.camel.component.resilience4j.ResilienceProcessor.class)
-                .transitionToCloseState();
+    void providersAcceptMessages() {
         TWILIO.resetAll();
         TWILIO.stubFor(post(urlPathMatching(MESSAGES)).atPriority(10).willReturn(created("SM" + hex())));
+        PLIVO.resetAll();
+        PLIVO.stubFor(post(urlPathMatching(PLIVO_MESSAGES)).atPriority(10).willReturn(plivoQueued(UUID.randomUUID().toString())));
+        breaker("twilio").transitionToCloseState();
+        breaker("plivo").transitionToCloseState();
+    }
+
+    /** A provider adapter's circuit breaker (the circuitBreaker step {@code <provider>-breaker}). */
+    ResilienceProcessor breaker(String provider) {
+        return camel.getProcessor(provider + "-breaker", ResilienceProcessor.class);
     }
 
     // ---- the order system's side
@@ -102,8 +125,13 @@ abstract class FlowTestSupport {
         return order;
     }
 
+    /** A venue id no other test uses. */
+    int newVenueId() {
+        return IDS.incrementAndGet();
+    }
+
     Order order(String status, boolean venueHasNumber) {
-        int venueId = IDS.incrementAndGet();
+        int venueId = newVenueId();
         String phone = "+1415555" + String.format("%04d", venueId % 10000);
         return order(venueId, phone, status, venueHasNumber);
     }
@@ -125,8 +153,15 @@ abstract class FlowTestSupport {
     }
 
     void senderNumber(int venueId, String number) {
+        senderNumber(venueId, number, TWILIO_ID);
+    }
+
+    /** An active sender number of the venue on a provider (1 twilio, 2 plivo); returns its VenuePhoneNumbers ID. */
+    int senderNumber(int venueId, String number, int providerNameId) {
         jdbc.update("INSERT INTO VenuePhoneNumbers (VenueID, PhoneNumber, ProviderID, ProviderNameID, StatusID, AssignedAt)"
-                + " VALUES (?, ?, ?, 1, 1, CURRENT_TIMESTAMP)", venueId, number, "PN" + hex());
+                + " VALUES (?, ?, ?, ?, 1, CURRENT_TIMESTAMP)", venueId, number, "PN" + hex(), providerNameId);
+        return jdbc.queryForObject("SELECT ID FROM VenuePhoneNumbers WHERE VenueID = ? AND ProviderNameID = ? AND StatusID = 1",
+                Integer.class, venueId, providerNameId);
     }
 
     void consent(Order order, String status) {
@@ -138,6 +173,11 @@ abstract class FlowTestSupport {
     String senderOf(Order order) {
         return jdbc.queryForObject("SELECT PhoneNumber FROM VenuePhoneNumbers WHERE VenueID = ? AND StatusID = 1",
                 String.class, order.venueId());
+    }
+
+    String senderOf(Order order, int providerNameId) {
+        return jdbc.queryForObject("SELECT PhoneNumber FROM VenuePhoneNumbers WHERE VenueID = ? AND ProviderNameID = ?"
+                + " AND StatusID = 1", String.class, order.venueId(), providerNameId);
     }
 
     // ---- events
@@ -194,6 +234,12 @@ abstract class FlowTestSupport {
                 .withRequestBody(containing("To=" + phone.replace("+", "%2B"))));
     }
 
+    /** Message create requests Plivo received for this destination (Plivo writes numbers without the +). */
+    List<LoggedRequest> plivoSentTo(String phone) {
+        return PLIVO.findAll(postRequestedFor(urlPathMatching(PLIVO_MESSAGES))
+                .withRequestBody(matchingJsonPath("$.dst", equalTo(phone.replace("+", "")))));
+    }
+
     /** Dead letters on the local DLQ (browsed, not consumed). */
     List<Message> deadLetters() {
         List<Message> all = jms.browse(DEAD_LETTERS, (session, browser) -> {
@@ -233,6 +279,23 @@ abstract class FlowTestSupport {
 
     static MappingBuilder messagesTo(String phone) {
         return post(urlPathMatching(MESSAGES)).withRequestBody(containing("To=" + phone.replace("+", "%2B"))).atPriority(1);
+    }
+
+    // ---- Plivo answers
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder plivoQueued(String uuid) {
+        return aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("""
+                {"api_id": "%s", "message": "message(s) queued", "message_uuid": ["%s"]}""".formatted(UUID.randomUUID(), uuid));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder plivoError(int httpStatus, String error) {
+        return aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json").withBody("""
+                {"api_id": "%s", "error": "%s"}""".formatted(UUID.randomUUID(), error));
+    }
+
+    static MappingBuilder plivoMessagesTo(String phone) {
+        return post(urlPathMatching(PLIVO_MESSAGES)).withRequestBody(matchingJsonPath("$.dst", equalTo(phone.replace("+", ""))))
+                .atPriority(1);
     }
 
     static String hex() {

@@ -2,7 +2,7 @@ package com.tixtrack.sms.providers.twilio;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
 
@@ -13,26 +13,43 @@ import com.twilio.http.Response;
 /**
  * The Twilio SDK's own HTTP client, pointed at another base URL (the local simulator, WireMock in tests) when
  * one is configured, and without the SDK's built-in retries: retrying is the route's decision, visible there.
+ * The configured timeouts really apply: the SDK stamps its own defaults (30.5 s connect, no response timeout) on
+ * every request, so an interceptor puts ours back; and Apache HttpClient's automatic re-execution of a POST
+ * answered 503/429 is off, as a re-sent message create could reach the customer twice.
  */
 class BaseUrlHttpClient extends NetworkHttpClient {
 
     private final String baseUrl;
 
     BaseUrlHttpClient(String baseUrl, int connectTimeoutMs, int responseTimeoutMs, int maxConnections) {
-        // Apache HttpClient 5 would silently re-send on 429/503; retries are the route's (1 s, 2 s, 4 s, visible)
-        super(HttpClients.custom()
-                .disableAutomaticRetries()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                        .build()));
+        super(builder(connectTimeoutMs, responseTimeoutMs, maxConnections));
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
+    }
+
+    private static HttpClientBuilder builder(int connectTimeoutMs, int responseTimeoutMs, int maxConnections) {
+        Timeout connect = Timeout.ofMilliseconds(connectTimeoutMs);
+        Timeout response = Timeout.ofMilliseconds(responseTimeoutMs);
+        RequestConfig timeouts = RequestConfig.custom()
+                .setConnectionRequestTimeout(connect)
+                .setResponseTimeout(response)
+                .build();
+        return HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(response)
+                                .build())
+                        // at least the event concurrency, or consumers queue for a connection
+                        .setMaxConnPerRoute(maxConnections)
+                        .setMaxConnTotal(maxConnections)
+                        .build())
+                .setDefaultRequestConfig(timeouts)
+                .addExecInterceptorFirst("configured-timeouts", (request, scope, chain) -> {
+                    scope.clientContext.setRequestConfig(timeouts);
+                    return chain.proceed(request, scope);
+                })
+                .disableAutomaticRetries();
     }
 
     @Override

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.tixtrack.sms.providers.AmbiguousProviderException;
+import com.tixtrack.sms.providers.ProviderAdapter;
+import com.tixtrack.sms.providers.ProviderFailures;
 import com.tixtrack.sms.providers.ProviderResult;
 import com.tixtrack.sms.providers.TransientProviderException;
 import com.twilio.exception.ApiConnectionException;
@@ -20,10 +23,11 @@ import com.twilio.type.PhoneNumber;
 /**
  * The Twilio adapter's Java half, through the Twilio SDK: send a message, buy and release a number. It maps
  * Twilio's answers to {@link ProviderResult} (error names from {@code sms.providers.twilio.errors}); 5xx, 429,
- * rate limiting, credential failures and network errors are thrown as {@link TransientProviderException}.
+ * rate limiting, credential failures and network errors are thrown as {@link TransientProviderException}, and a
+ * failure after the request left (response timeout) as its ambiguous kind ({@link ProviderFailures}).
  */
 @Component("twilioGateway")
-public class TwilioGateway {
+public class TwilioGateway implements ProviderAdapter {
 
     static final String PROVIDER = "twilio";
 
@@ -36,8 +40,19 @@ public class TwilioGateway {
         this.environment = environment;
     }
 
+    @Override
+    public String name() {
+        return PROVIDER;
+    }
+
+    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
+    }
+
+    @Override
+    public String missingSettings() {
+        return properties.hasCredentials() ? "" : "sms.providers.twilio.account-sid, sms.providers.twilio.auth-token";
     }
 
     public Map<String, Object> send(String to, String from, String text, String statusCallback) {
@@ -49,8 +64,8 @@ public class TwilioGateway {
             Message message = creator.create(client());
             return ProviderResult.accepted(PROVIDER, message.getSid());
         } catch (ApiConnectionException e) {
-            // refused, reset or timed out: retried by the route
-            throw new TransientProviderException(PROVIDER, "PROVIDER_ERROR", "connection", e.getMessage(), e);
+            // refused (failover-able) or timed out after sending (ambiguous): retried by the route
+            throw ProviderFailures.transportFailure(PROVIDER, e);
         } catch (ApiException e) {
             return rejectedOrThrow(e);
         }
@@ -90,10 +105,15 @@ public class TwilioGateway {
         String code = e.getCode() == null ? null : String.valueOf(e.getCode());
         Integer status = e.getStatusCode();
         if (status == null) {
-            throw new TransientProviderException(PROVIDER, "PROVIDER_ERROR", "connection", e.getMessage(), e);
+            // the SDK wraps the HTTP client's IOException (refused, response timeout, ...) without a status
+            throw ProviderFailures.transportFailure(PROVIDER, e);
         }
         String error = code == null ? null : properties.getErrors().get(code);
-        if (status >= 500 || status == 429 || "RATE_LIMITED".equals(error) || "AUTH_FAILED".equals(error)) {
+        if (ProviderFailures.isAmbiguousStatus(status)) {
+            throw new AmbiguousProviderException(PROVIDER, "http_" + status,
+                    "gateway timeout in front of Twilio, the message may have been accepted: " + e.getMessage(), e);
+        }
+        if (ProviderFailures.isTransient(status, error)) {
             throw new TransientProviderException(PROVIDER, error == null ? "PROVIDER_ERROR" : error,
                     code == null ? "http_" + status : code, e.getMessage(), e);
         }
