@@ -7,7 +7,14 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -94,10 +101,16 @@ public class FormBodyFilter extends OncePerRequestFilter {
         response.getWriter().write(ProblemJson.render(status, detail, request.getRequestURI()));
     }
 
-    /** The request with its body read once and served again from memory. */
+    /**
+     * The request with its body read once and served again from memory. Like the servlet container itself, it
+     * includes the form fields in {@code getParameter*} only while nobody has read the body as a stream (Camel reads
+     * the stream, then maps the fields itself; a Spring {@code @RequestParam} reads parameters).
+     */
     static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private volatile boolean streamRead;
+        private Map<String, String[]> parameters;
 
         CachedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
@@ -105,7 +118,49 @@ public class FormBodyFilter extends OncePerRequestFilter {
         }
 
         @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return getParameterMap().get(name);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public synchronized Map<String, String[]> getParameterMap() {
+            if (streamRead) {
+                return super.getParameterMap();
+            }
+            if (parameters == null) {
+                Map<String, List<String>> merged = new LinkedHashMap<>();
+                super.getParameterMap().forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>())
+                        .addAll(Arrays.asList(v)));
+                Charset charset = charset(getCharacterEncoding());
+                String form = new String(body, charset);
+                if (!form.isEmpty()) {
+                    for (String pair : form.split("&")) {
+                        int eq = pair.indexOf('=');
+                        merged.computeIfAbsent(URLDecoder.decode(pair.substring(0, eq), charset),
+                                x -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(eq + 1), charset));
+                    }
+                }
+                Map<String, String[]> map = new LinkedHashMap<>();
+                merged.forEach((k, v) -> map.put(k, v.toArray(String[]::new)));
+                parameters = Collections.unmodifiableMap(map);
+            }
+            return parameters;
+        }
+
+        @Override
         public ServletInputStream getInputStream() {
+            streamRead = true;
             ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
                 @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import com.tixtrack.sms.api.ProblemException;
 
@@ -39,6 +40,25 @@ class WebhookRequestsTest {
         assertThat(params.get("empty")).containsExactly("");
         assertThat(WebhookRequests.parseForm("")).isEmpty();
         assertThatThrownBy(() -> WebhookRequests.parseForm("a=%zz")).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void theCachedFormServesTheBodyOrTheParametersLikeTheContainer() throws Exception {
+        MockHttpServletRequest original = new MockHttpServletRequest("POST", "/simulator/x");
+        original.setQueryString("q=1");
+        original.addParameter("q", "1"); // the container's query parameters
+        byte[] body = "To=%2B14155550101&Body=Hi+there&q=2".getBytes(StandardCharsets.UTF_8);
+
+        var forController = new FormBodyFilter.CachedBodyRequest(original, body);
+        assertThat(forController.getParameter("To")).isEqualTo("+14155550101");
+        assertThat(forController.getParameter("Body")).isEqualTo("Hi there");
+        assertThat(forController.getParameterValues("q")).containsExactly("1", "2");
+
+        var forCamel = new FormBodyFilter.CachedBodyRequest(original, body);
+        assertThat(forCamel.getInputStream().readAllBytes()).isEqualTo(body);
+        assertThat(java.util.Collections.list(forCamel.getParameterNames())).as("fields not mapped twice")
+                .containsExactly("q");
+        assertThat(forCamel.getReader().readLine()).isEqualTo(new String(body, StandardCharsets.UTF_8));
     }
 
     @Test
