@@ -6,5 +6,5 @@ SET StatusID = (SELECT ID FROM SmsConsentStatuses WHERE Name = 'opted_in'),
     InitialConsentAt = COALESCE(InitialConsentAt, CURRENT_TIMESTAMP),
     UpdatedAt = CURRENT_TIMESTAMP
 WHERE VenueID = :#${header.venueId}
-  AND PhoneNumber = :#${header.phoneNumber}
+  AND PhoneNumber = CAST(:#${header.phoneNumber} AS VARCHAR(20))
   AND StatusID <> (SELECT ID FROM SmsConsentStatuses WHERE Name = 'opted_in')

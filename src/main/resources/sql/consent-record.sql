@@ -11,4 +11,4 @@ FROM SmsConsent c
 JOIN SmsConsentStatuses st ON st.ID = c.StatusID
 LEFT JOIN ConsentSources src ON src.ID = c.ConsentSourceID
 WHERE c.VenueID = :#${header.venueId}
-  AND c.PhoneNumber = :#${header.phoneNumber}
+  AND c.PhoneNumber = CAST(:#${header.phoneNumber} AS VARCHAR(20))

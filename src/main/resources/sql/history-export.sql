@@ -23,9 +23,9 @@ JOIN SmsSendHistoryStatuses s ON s.ID = h.StatusID
 LEFT JOIN ProviderNames p ON p.ID = h.ProviderNameID
 LEFT JOIN VenuePhoneNumbers n ON n.ID = h.VenuePhoneNumberID
 WHERE (CAST(:#${variable.orderId} AS UNIQUEIDENTIFIER) IS NULL OR h.OrderID = :#${variable.orderId})
-  AND (CAST(:#${variable.phoneNumber} AS VARCHAR(20)) IS NULL OR h.CustomerPhoneNumber = :#${variable.phoneNumber})
+  AND (CAST(:#${variable.phoneNumber} AS VARCHAR(20)) IS NULL OR h.CustomerPhoneNumber = CAST(:#${variable.phoneNumber} AS VARCHAR(20)))
   AND (CAST(:#${variable.venueId} AS INT) IS NULL OR h.VenueID = :#${variable.venueId})
-  AND (CAST(:#${variable.status} AS VARCHAR(30)) IS NULL OR s.Name = :#${variable.status})
+  AND (CAST(:#${variable.status} AS VARCHAR(30)) IS NULL OR s.Name = CAST(:#${variable.status} AS VARCHAR(30)))
   AND (CAST(:#${variable.from} AS DATETIME2) IS NULL OR h.CreatedAt >= :#${variable.from})
   AND (CAST(:#${variable.to} AS DATETIME2) IS NULL OR h.CreatedAt < :#${variable.to})
 ORDER BY h.CreatedAt DESC, h.ID DESC
