@@ -2,6 +2,7 @@ package com.tixtrack.sms.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** POST /webhook/twilio: signature checks, keywords, one consent change per MessageSid, venue scoping. */
 class TwilioWebhookTest extends RestApiTestSupport {
@@ -156,6 +160,32 @@ class TwilioWebhookTest extends RestApiTestSupport {
         assertThat(counter("sms.opt_out.total")).isEqualTo(optOuts + 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?"
                 + " AND messageId = ?", Integer.class, "webhook-inbound", "twilio:" + stop.get("MessageSid"))).isOne();
+    }
+
+    @Test
+    void aFailedAttemptLeavesNoKeySoTheRetryIsApplied() {
+        int venue = newVenue();
+        String to = senderNumber(venue, "twilio");
+        String from = newPhone();
+        consent(venue, from, "opted_in", "checkout");
+        Map<String, String> stop = twilioInbound(sid(), from, to, "STOP");
+        String key = "twilio:" + stop.get("MessageSid");
+        double optOuts = counter("sms.opt_out.total");
+
+        jdbc.execute("ALTER TABLE SmsConsent RENAME TO SmsConsentAway"); // the database fails this attempt
+        try {
+            JsonNode problem = assertProblem(postTwilio(PATH, stop), 500);
+            assertThat(problem.get("detail").asText()).contains("incident");
+        } finally {
+            jdbc.execute("ALTER TABLE SmsConsentAway RENAME TO SmsConsent");
+        }
+        // the key is removed when the failed exchange completes, just after the answer
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE messageId = ?", Integer.class, key) == 0);
+
+        assertThat(postTwilio(PATH, stop).getStatusCode().value()).isEqualTo(200);
+        assertThat(consentStatus(venue, from)).isEqualTo("opted_out");
+        assertThat(counter("sms.opt_out.total")).isEqualTo(optOuts + 1);
     }
 
     @Test
