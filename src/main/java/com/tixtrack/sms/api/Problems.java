@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tixtrack.sms.phone.PhoneNumbers.InvalidPhoneNumberException;
 
 /**
@@ -16,6 +17,10 @@ import com.tixtrack.sms.phone.PhoneNumbers.InvalidPhoneNumberException;
  * {@code rest-api-errors} route configuration as {@code bean:problems?method=fromException}: the caller's mistakes
  * become 4xx with a detail that says what to fix; anything else is logged here and answered with a 500 that shows
  * no stack trace.
+ *
+ * <p>4xx: {@link ProblemException} (its status), an invalid phone number, {@link IllegalArgumentException} and
+ * unreadable JSON (400), a webhook without a message id (400); an admin operation whose flow does not exist yet
+ * is a 501. Messages of these exceptions are returned: they must not carry a full phone number, key or token.
  */
 @Component("problems")
 public class Problems {
@@ -33,6 +38,13 @@ public class Problems {
         } else if (caught instanceof InvalidPhoneNumberException invalid) {
             status = 400;
             detail = invalid.getMessage();
+        } else if (caught instanceof IllegalArgumentException invalid) {
+            // the flows' idiom for "this request cannot be served as asked" (admin flows, bean checks)
+            status = 400;
+            detail = invalid.getMessage() != null ? invalid.getMessage() : "the request is not valid";
+        } else if (caught instanceof JsonProcessingException) {
+            status = 400;
+            detail = "the body is not JSON of the shape this operation takes";
         } else if (caught instanceof NoMessageIdException) {
             status = 400;
             detail = "the request has no message id (MessageSid / MessageUUID)";
