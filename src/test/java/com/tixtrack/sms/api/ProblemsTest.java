@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.tixtrack.sms.phone.PhoneNumbers;
 
