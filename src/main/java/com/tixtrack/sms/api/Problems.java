@@ -3,6 +3,7 @@ package com.tixtrack.sms.api;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.apache.camel.processor.idempotent.NoMessageIdException;
 import org.slf4j.Logger;
@@ -30,6 +31,10 @@ public class Problems {
     /** The caught exception as a problem body, status and content type on the exchange's message. */
     public void fromException(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // a bean or expression call wraps what the bean threw; type conversion wraps the parse error
+        while (caught instanceof RuntimeCamelException && caught.getCause() != null) {
+            caught = caught.getCause();
+        }
         int status;
         String detail;
         if (caught instanceof ProblemException problem) {

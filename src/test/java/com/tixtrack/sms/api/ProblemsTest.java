@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.language.bean.RuntimeBeanExpressionException;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,9 @@ class ProblemsTest {
                 Arguments.of(new PhoneNumbers.InvalidPhoneNumberException("phone number +****0101 is not valid"), 400,
                         "+****0101"),
                 Arguments.of(new IllegalArgumentException("say which dead letters to replay"), 400, "say which"),
+                Arguments.of(new RuntimeBeanExpressionException(null, "messageTemplates", "preview",
+                        new IllegalArgumentException("no template")),
+                        400, "no template"),
                 Arguments.of(new JsonParseException(null, "Unexpected character"), 400, "not JSON"),
                 Arguments.of(new DirectConsumerNotAvailableException("none", null), 501, "not implemented"),
                 Arguments.of(new IllegalStateException("connection pool exhausted at db-host:1433"), 500, "incident"));

@@ -82,8 +82,15 @@ class ApiSecurityTest extends RestApiTestSupport {
 
     @ParameterizedTest
     @MethodSource("adminEndpoints")
-    void adminsPassToTheAdminFlowsWhichAreNotImplementedHereYet(HttpMethod method, String path, String body) {
-        assertProblem(call(method, path, body, ADMIN_KEY), 501);
+    void adminsGetThroughToTheAdminFlows(HttpMethod method, String path, String body) {
+        ResponseEntity<String> response = call(method, path, body, ADMIN_KEY);
+        int status = response.getStatusCode().value();
+        // the flows answer for themselves (200, or 400/404 for these sample requests); 501 until a flow exists
+        assertThat(status).as(method + " " + path + " -> " + response.getBody()).isNotIn(401, 403)
+                .satisfiesAnyOf(s -> assertThat(s).isLessThan(500), s -> assertThat(s).isEqualTo(501));
+        if (status == 501) {
+            assertProblem(response, 501);
+        }
     }
 
     @Test
