@@ -1,5 +1,6 @@
 package com.tixtrack.sms.api;
 
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
@@ -19,14 +20,20 @@ import com.tixtrack.sms.phone.PhoneNumbers.InvalidPhoneNumberException;
  * become 4xx with a detail that says what to fix; anything else is logged here and answered with a 500 that shows
  * no stack trace.
  *
- * <p>4xx: {@link ProblemException} (its status), an invalid phone number, {@link IllegalArgumentException} and
- * unreadable JSON (400), a webhook without a message id (400); an admin operation whose flow does not exist yet
- * is a 501. Messages of these exceptions are returned: they must not carry a full phone number, key or token.
+ * <p>4xx: {@link ProblemException} (its status), an invalid phone number, {@link IllegalArgumentException},
+ * unreadable JSON and the {@link #CLIENT_ERRORS} of other flows (400), a webhook without a message id (400); an
+ * admin operation whose flow does not exist yet is a 501. Messages of these exceptions are returned: they must not carry a full phone number, key or token.
  */
 @Component("problems")
 public class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    /**
+     * Exceptions of other flows that mean "what you sent is invalid", by name because they belong to those flows:
+     * the event flow's InvalidEventException, e.g. for an event posted to /admin/events/{messageType}.
+     */
+    static final Set<String> CLIENT_ERRORS = Set.of("com.tixtrack.sms.events.InvalidEventException");
 
     /** The caught exception as a problem body, status and content type on the exchange's message. */
     public void fromException(Exchange exchange) {
@@ -43,6 +50,9 @@ public class Problems {
         } else if (caught instanceof InvalidPhoneNumberException invalid) {
             status = 400;
             detail = invalid.getMessage();
+        } else if (caught != null && CLIENT_ERRORS.contains(caught.getClass().getName())) {
+            status = 400;
+            detail = caught.getMessage();
         } else if (caught instanceof IllegalArgumentException invalid) {
             // the flows' idiom for "this request cannot be served as asked" (admin flows, bean checks)
             status = 400;
