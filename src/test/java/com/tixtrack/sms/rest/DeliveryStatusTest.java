@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,18 @@ class DeliveryStatusTest extends RestApiTestSupport {
         twilio(sid, "delivered", null);
 
         assertThat(status(id)).isEqualTo("blocked_opted_out");
+    }
+
+    @Test
+    void aCallbackThatBeatsTheSendFlowsRecordWaitsForIt() {
+        String sid = TwilioWebhookTest.sid();
+        // the send flow records its row a moment after the provider already called back
+        CompletableFuture<Long> recorded = CompletableFuture.supplyAsync(() -> historyRow("twilio", sid, "sent"),
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+
+        twilio(sid, "delivered", null);
+
+        assertThat(status(recorded.join())).isEqualTo("delivered");
     }
 
     @Test

@@ -51,7 +51,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @AutoConfigureObservability(tracing = false) // the Prometheus scrape, as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "sms.webhooks.public-base-url=https://sms-public.example.test")
+        properties = {"sms.webhooks.public-base-url=https://sms-public.example.test",
+                // a status callback for an id not recorded yet waits 50 + 100 + 200 + 400 ms before it is dropped
+                "sms.webhooks.status-wait-retries=4", "sms.webhooks.status-wait-delay-ms=50"})
 @ActiveProfiles("test")
 public abstract class RestApiTestSupport {
 
