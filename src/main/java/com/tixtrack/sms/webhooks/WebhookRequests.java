@@ -13,6 +13,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.tixtrack.sms.api.ProblemException;
@@ -37,16 +38,15 @@ public class WebhookRequests {
 
     static final String PARAMS = "webhookParams";
 
-    private final String publicBaseUrl;
+    private final Environment environment;
     private final String twilioAuthToken;
     private final String plivoAuthToken;
     private final PhoneNumbers phoneNumbers;
 
-    public WebhookRequests(@Value("${sms.webhooks.public-base-url}") String publicBaseUrl,
+    public WebhookRequests(Environment environment,
             @Value("${sms.providers.twilio.auth-token:}") String twilioAuthToken,
             @Value("${sms.providers.plivo.auth-token:}") String plivoAuthToken, PhoneNumbers phoneNumbers) {
-        this.publicBaseUrl = publicBaseUrl.endsWith("/")
-                ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.environment = environment;
         this.twilioAuthToken = twilioAuthToken;
         this.plivoAuthToken = plivoAuthToken;
         this.phoneNumbers = phoneNumbers;
@@ -185,7 +185,13 @@ public class WebhookRequests {
         Message message = exchange.getMessage();
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
         String query = message.getHeader(Exchange.HTTP_QUERY, String.class);
-        return publicBaseUrl + (path == null ? "" : path) + (query == null || query.isEmpty() ? "" : "?" + query);
+        return publicBaseUrl() + (path == null ? "" : path) + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Read per request: locally it names this service's own port, known only once the server runs. */
+    private String publicBaseUrl() {
+        String url = environment.getRequiredProperty("sms.webhooks.public-base-url");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The form parameters, decoded, in the order sent; read once and kept in a variable. */
