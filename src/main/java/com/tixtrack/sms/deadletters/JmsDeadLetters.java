@@ -3,7 +3,6 @@ package com.tixtrack.sms.deadletters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,9 +16,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tixtrack.sms.phone.PhoneNumbers;
 import com.tixtrack.sms.templates.MessageTypeProperties;
 
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +37,7 @@ public class JmsDeadLetters {
     private final JmsTemplate browser;
     private final JmsTemplate receiver;
     private final List<String> queues;
-    private final ObjectMapper json;
+    private final DeadLetterDescriptions descriptions;
     private final AtomicLong depth = new AtomicLong();
     private volatile long depthReadAt;
 
@@ -50,40 +47,19 @@ public class JmsDeadLetters {
         this.receiver = new JmsTemplate(connectionFactory);
         this.receiver.setReceiveTimeout(1000);
         this.queues = messageTypes.getMessageTypes().keySet().stream().map(type -> "DLQ." + type).toList();
-        this.json = json;
+        this.descriptions = new DeadLetterDescriptions(json);
         Gauge.builder("sms.dead_letter.depth", this, JmsDeadLetters::depth)
                 .description("events waiting in the dead-letter queues").register(meters);
     }
 
     /** Dead letters matching the filters (null = any), oldest first, one page; full payload included. */
     public Map<String, Object> list(Integer page, Integer size, String reason, Integer venueId, String messageId) {
-        int pageNumber = page == null || page < 0 ? 0 : page;
-        int pageSize = size == null || size < 1 ? 50 : Math.min(size, 500);
-        List<Map<String, Object>> matching = new ArrayList<>();
-        for (Map<String, Object> letter : browseAll()) {
-            if ((reason == null || reason.equals(letter.get("reason")))
-                    && (venueId == null || venueId.equals(letter.get("venueId")))
-                    && (messageId == null || messageId.equals(letter.get("messageId")))) {
-                matching.add(letter);
-            }
-        }
-        int from = Math.min(pageNumber * pageSize, matching.size());
-        int to = Math.min(from + pageSize, matching.size());
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("items", new ArrayList<>(matching.subList(from, to)));
-        result.put("page", pageNumber);
-        result.put("size", pageSize);
-        result.put("total", matching.size());
-        return result;
+        return descriptions.page(browseAll(), page, size, reason, venueId, messageId);
     }
 
     /** The same page without payloads, for the admin listing (masked phone, no message bodies). */
     public Map<String, Object> summaries(Integer page, Integer size, String reason, Integer venueId) {
-        Map<String, Object> result = list(page, size, reason, venueId, null);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) result.get("items");
-        items.forEach(item -> item.remove("payload"));
-        return result;
+        return descriptions.withoutPayloads(list(page, size, reason, venueId, null));
     }
 
     /** Removes one dead letter; false when it is not there (already replayed or discarded). */
@@ -126,49 +102,13 @@ public class JmsDeadLetters {
     }
 
     private Map<String, Object> describe(Message message, String queue) throws JMSException {
-        String payload = message instanceof TextMessage text ? text.getText() : null;
-        Map<String, Object> letter = new LinkedHashMap<>();
-        letter.put("messageId", message.getJMSMessageID());
-        letter.put("messageType", queue.substring("DLQ.".length()));
         // a letter without our reason was moved by the broker itself (safety net: max deliveries exceeded)
-        letter.put("reason", orDefault(message.getStringProperty("deadLetterReason"), "max_deliveries_exceeded"));
-        letter.put("description", message.getStringProperty("deadLetterDescription"));
-        letter.put("deliveryCount", message.propertyExists("deliveryCount")
-                ? Integer.valueOf(message.getStringProperty("deliveryCount"))
-                : message.getIntProperty("JMSXDeliveryCount"));
-        letter.put("firstSeenAt", message.getStringProperty("firstSeenAt"));
-        letter.put("enqueuedAt", Instant.ofEpochMilli(message.getJMSTimestamp()).toString());
-        letter.put("correlationId", message.getStringProperty("correlationId"));
-        readPayload(payload, letter);
-        letter.put("payload", payload);
-        return letter;
-    }
-
-    private void readPayload(String payload, Map<String, Object> letter) {
-        letter.put("orderId", null);
-        letter.put("venueId", null);
-        letter.put("phone", null);
-        if (payload == null) {
-            return;
-        }
-        try {
-            JsonNode event = json.readTree(payload);
-            event.fields().forEachRemaining(field -> {
-                String name = field.getKey().toLowerCase();
-                JsonNode value = field.getValue();
-                switch (name) {
-                    case "orderid" -> letter.put("orderId", value.asText());
-                    case "venueid" -> letter.put("venueId", value.canConvertToInt() ? value.asInt() : null);
-                    case "phonenumber" -> letter.put("phone", PhoneNumbers.mask(value.asText()));
-                    default -> { }
-                }
-            });
-        } catch (Exception unreadable) {
-            // an unparseable payload is exactly what some dead letters are; list it without those fields
-        }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        return descriptions.describe(message.getJMSMessageID(), queue.substring("DLQ.".length()),
+                message.getStringProperty("deadLetterReason"), message.getStringProperty("deadLetterDescription"),
+                message.propertyExists("deliveryCount") ? Integer.valueOf(message.getStringProperty("deliveryCount"))
+                        : message.getIntProperty("JMSXDeliveryCount"),
+                message.getStringProperty("firstSeenAt"), Instant.ofEpochMilli(message.getJMSTimestamp()).toString(),
+                message.getStringProperty("correlationId"),
+                message instanceof TextMessage text ? text.getText() : null);
     }
 }
