@@ -202,7 +202,6 @@ module "container_app" {
     SMS_SERVICEBUS_SUBSCRIPTION   = var.servicebus_subscription_name
     SMS_EVENTS_CONCURRENCY        = tostring(var.events_concurrency)
     # the consumer dead-letters on the last delivery itself, so it must agree with the subscription
-    SMS_MAX_DELIVERIES = tostring(var.max_delivery_count)
     # the built-in provider simulators are a local convenience; never exposed in Azure
     SMS_SIMULATORS_ENABLED        = "false"
     DD_METRICS_ENABLED            = tostring(var.datadog_metrics_enabled)
@@ -211,6 +210,7 @@ module "container_app" {
   optional_env = {
     TWILIO_BASE_URL      = var.twilio_base_url
     PLIVO_BASE_URL       = var.plivo_base_url
+    PLIVO_APP_ID         = var.plivo_app_id
     SMS_FLYWAY_LOCATIONS = var.flyway_locations
   }
   key_vault_secret_ids          = module.keyvault.secret_versionless_ids

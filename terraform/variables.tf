@@ -99,6 +99,12 @@ variable "plivo_base_url" {
   default     = ""
 }
 
+variable "plivo_app_id" {
+  description = "PLIVO_APP_ID: the Plivo application (message URL = <public base URL>/webhook/plivo) bought numbers are attached to. Empty = none."
+  type        = string
+  default     = ""
+}
+
 variable "flyway_locations" {
   description = "SMS_FLYWAY_LOCATIONS override. Empty = the azure profile's default (service tables only; the order system's Orders/Customers/Venues must already exist in the database). Dev adds classpath:db/local: stand-ins for those tables plus demo data."
   type        = string
@@ -140,7 +146,7 @@ variable "servicebus_subscription_name" {
 }
 
 variable "max_delivery_count" {
-  description = "Deliveries before Service Bus dead-letters a message. Also passed to the app as SMS_MAX_DELIVERIES so both agree."
+  description = "Deliveries before Service Bus dead-letters a message. The app dead-letters failed events itself (with the reason) on their first failed delivery; this count covers instances that crash mid-event."
   type        = number
   default     = 5
 }
