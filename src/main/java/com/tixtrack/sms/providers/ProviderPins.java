@@ -1,5 +1,7 @@
 package com.tixtrack.sms.providers;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -7,7 +9,9 @@ import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +28,13 @@ public class ProviderPins {
     static final String PROCESSOR = "provider-pins";
 
     private final JdbcMessageIdRepository pins;
+    private final JdbcTemplate jdbc;
+    private final Duration settle;
 
-    public ProviderPins(DataSource dataSource) {
+    public ProviderPins(DataSource dataSource,
+                        @Value("${sms.providers.unclear-send-settle-seconds:60}") long settleSeconds) {
+        this.settle = Duration.ofSeconds(settleSeconds);
+        this.jdbc = new JdbcTemplate(dataSource);
         this.pins = new JdbcMessageIdRepository(dataSource, PROCESSOR);
         this.pins.setCreateTableIfNotExists(false); // created by Flyway (V6)
     }
@@ -55,6 +64,33 @@ public class ProviderPins {
             }
         }
         return null;
+    }
+
+    /**
+     * When this event was pinned to this provider (its first ambiguous try, give or take a minute), or null when
+     * it is not pinned there: a later try first asks the provider whether it took the message after all.
+     */
+    public String pinnedSince(String eventKey, String provider) {
+        if (eventKey == null || provider == null) {
+            return null;
+        }
+        List<Timestamp> pinned = jdbc.queryForList("SELECT createdAt FROM CAMEL_MESSAGEPROCESSED"
+                + " WHERE processorName = ? AND messageId = ?", Timestamp.class, PROCESSOR, key(eventKey, provider));
+        return pinned.isEmpty() ? null : pinned.get(0).toInstant().minus(Duration.ofMinutes(1)).toString();
+    }
+
+    /**
+     * Throws while an unclear send is too recent to trust the provider's "no such message": a slow provider may
+     * still be creating it. Once the pin is older than sms.providers.unclear-send-settle-seconds, a message the
+     * provider does not list was not taken, and sending it is safe.
+     */
+    public void requireSettled(String eventKey, String provider) {
+        List<Timestamp> pinned = jdbc.queryForList("SELECT createdAt FROM CAMEL_MESSAGEPROCESSED"
+                + " WHERE processorName = ? AND messageId = ?", Timestamp.class, PROCESSOR, key(eventKey, provider));
+        if (!pinned.isEmpty() && pinned.get(0).toInstant().plus(settle).isAfter(java.time.Instant.now())) {
+            throw new AmbiguousProviderException(provider, "unclear",
+                    provider + " does not list the unclear send of " + eventKey + " yet; checking again later", null);
+        }
     }
 
     private static String key(String eventKey, String provider) {

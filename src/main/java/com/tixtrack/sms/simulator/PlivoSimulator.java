@@ -71,6 +71,8 @@ public class PlivoSimulator {
     private final RestClient callbacks = RestClient.create();
     private final SecureRandom random = new SecureRandom();
     private final Deque<Map<String, String>> sent = new ConcurrentLinkedDeque<>();
+    /** outbound messages as Plivo lists them (full numbers), newest first */
+    private final Deque<Map<String, Object>> created = new ConcurrentLinkedDeque<>();
     private final AtomicLong sentCount = new AtomicLong();
     private final AtomicInteger nextNumber = new AtomicInteger(400);
 
@@ -168,7 +170,34 @@ public class PlivoSimulator {
         return expected.equals(authorization);
     }
 
+    /** Outbound messages list, from a time on, like Plivo's: how the adapter checks an unclear send. */
+    @GetMapping("/v1/Account/{authId}/Message/")
+    public ResponseEntity<Map<String, Object>> listMessages(@PathVariable String authId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "message_time__gte", required = false) String since) {
+        if (!authorized(authId, authorization)) {
+            return error(HttpStatus.UNAUTHORIZED, "authentication failed: check the auth id and auth token");
+        }
+        List<Map<String, Object>> objects = created.stream()
+                .filter(m -> since == null || m.get("message_time").toString().substring(0, 19).compareTo(since) >= 0)
+                .limit(20)
+                .toList();
+        return ResponseEntity.ok(Map.of("api_id", UUID.randomUUID().toString(),
+                "meta", Map.of("limit", 20, "offset", 0, "next", ""), "objects", objects));
+    }
+
     private void remember(String uuid, String to, String from) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_uuid", uuid);
+        message.put("from_number", from);
+        message.put("to_number", to);
+        message.put("message_direction", "outbound");
+        message.put("message_state", "queued");
+        message.put("message_time", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' ') + "+00:00");
+        created.addFirst(message);
+        while (created.size() > 1000) {
+            created.pollLast();
+        }
         sentCount.incrementAndGet();
         sent.addFirst(Map.of("message_uuid", uuid, "to", PhoneNumbers.mask(to), "from", from));
         while (sent.size() > 1000) {

@@ -62,6 +62,8 @@ public class TwilioSimulator {
     private final SimulatorProperties settings;
     private final RestClient callbacks = RestClient.create();
     private final Deque<Map<String, String>> sent = new ConcurrentLinkedDeque<>();
+    /** the messages as created (full numbers and text), newest first, for Messages.json lists */
+    private final Deque<Map<String, Object>> created = new ConcurrentLinkedDeque<>();
     private final AtomicLong sentCount = new AtomicLong();
     private final AtomicInteger nextNumber = new AtomicInteger(200);
 
@@ -96,12 +98,40 @@ public class TwilioSimulator {
         message.put("to", to);
         message.put("uri", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + ".json");
         remember(sid, to, form.getFirst("From"));
+        created.addFirst(message);
+        while (created.size() > 1000) {
+            created.pollLast();
+        }
         String callback = form.getFirst("StatusCallback");
         if (callback != null && settings.isStatusCallbacks()) {
             String from = form.getFirst("From");
             new Thread(() -> sendStatus(callback, sid, to, from), "twilio-simulator-callback").start();
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(message);
+    }
+
+    /** Messages list, filtered by To and From like Twilio's: how the adapter checks an unclear send. */
+    @GetMapping("/2010-04-01/Accounts/{account}/Messages.json")
+    public Map<String, Object> listMessages(@PathVariable String account,
+                                            @RequestParam(name = "To", required = false) String to,
+                                            @RequestParam(name = "From", required = false) String from) {
+        List<Map<String, Object>> messages = created.stream()
+                .filter(m -> to == null || to.equals(m.get("to")))
+                .filter(m -> from == null || from.equals(m.get("from")))
+                .limit(50)
+                .toList();
+        String uri = "/2010-04-01/Accounts/" + account + "/Messages.json";
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("messages", messages);
+        page.put("uri", uri);
+        page.put("first_page_uri", uri);
+        page.put("next_page_uri", null);
+        page.put("previous_page_uri", null);
+        page.put("page", 0);
+        page.put("page_size", 50);
+        page.put("start", 0);
+        page.put("end", messages.size());
+        return page;
     }
 
     @GetMapping("/2010-04-01/Accounts/{account}/AvailablePhoneNumbers/{country}/Local.json")

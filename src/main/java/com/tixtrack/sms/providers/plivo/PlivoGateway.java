@@ -111,6 +111,34 @@ public class PlivoGateway implements ProviderAdapter, DisposableBean {
         return refusedOrThrow(answer.status(), answer.errorText(), answer.body());
     }
 
+    /**
+     * After an ambiguous send: the outbound message Plivo took after all (same destination and sender, sent since
+     * the pin), as an accepted answer, or null when Plivo has none and sending again is safe. Plivo's list does
+     * not return the text, so numbers and time decide.
+     */
+    public Map<String, Object> findSent(String to, String from, String text, String sinceIso) {
+        String since = java.time.Instant.parse(sinceIso).atZone(java.time.ZoneOffset.UTC).toLocalDateTime()
+                .withNano(0).toString().replace('T', ' ');
+        Answer answer;
+        try {
+            answer = call(HttpMethod.GET, "/Message/?message_direction=outbound&limit=20&message_time__gte=" + since, null);
+        } catch (ResourceAccessException e) {
+            throw new TransientProviderException(PROVIDER, "PROVIDER_ERROR", "lookup",
+                    "could not check whether Plivo took the message: " + e.getMessage(), e);
+        }
+        if (!answer.successful()) {
+            throw new TransientProviderException(PROVIDER, "PROVIDER_ERROR", "lookup",
+                    "could not check whether Plivo took the message: HTTP " + answer.status(), null);
+        }
+        for (JsonNode message : answer.body().path("objects")) {
+            if (plivoNumber(to).equals(message.path("to_number").asText())
+                    && plivoNumber(from).equals(message.path("from_number").asText())) {
+                return ProviderResult.accepted(PROVIDER, message.path("message_uuid").asText());
+            }
+        }
+        return null;
+    }
+
     /** Buys an SMS-capable local number in the venue's country: {phoneNumber, providerId, provider}. */
     public Map<String, Object> buyNumber(String venueCountry) {
         String country = venueCountry == null || venueCountry.isBlank() ? "US" : venueCountry;

@@ -71,6 +71,29 @@ public class TwilioGateway implements ProviderAdapter {
         }
     }
 
+    /**
+     * After an ambiguous send: the message Twilio took after all (same To, From and text, created since the
+     * pin), as an accepted answer, or null when Twilio has no such message and sending again is safe.
+     */
+    public Map<String, Object> findSent(String to, String from, String text, String sinceIso) {
+        java.time.ZonedDateTime since = java.time.Instant.parse(sinceIso).atZone(java.time.ZoneOffset.UTC);
+        try {
+            for (Message message : Message.reader().setTo(new PhoneNumber(to)).setFrom(new PhoneNumber(from))
+                    .limit(50).read(client())) {
+                boolean sameText = text == null || text.equals(message.getBody());
+                boolean recent = message.getDateCreated() == null || !message.getDateCreated().isBefore(since);
+                if (sameText && recent) {
+                    return ProviderResult.accepted(PROVIDER, message.getSid());
+                }
+            }
+            return null;
+        } catch (ApiConnectionException | ApiException e) {
+            // unsure still: try again later rather than risk a second message
+            throw new TransientProviderException(PROVIDER, "PROVIDER_ERROR", "lookup",
+                    "could not check whether Twilio took the message: " + e.getMessage(), e);
+        }
+    }
+
     /** Buys a local SMS-capable number in the venue's country: {phoneNumber, providerId}. */
     public Map<String, Object> buyNumber(String venueCountry, String smsWebhookUrl) {
         String countryCode = venueCountry == null || venueCountry.isBlank() ? "US" : venueCountry;
