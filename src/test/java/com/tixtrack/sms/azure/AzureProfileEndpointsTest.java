@@ -30,7 +30,7 @@ import com.tixtrack.sms.deadletters.ServiceBusDeadLetters;
         "SMS_EVENTS_CONCURRENCY=12",
         "SMS_PUBLIC_BASE_URL=https://sms.example.test",
         "SMS_READER_KEY=reader-key-for-tests", "SMS_ADMIN_KEY=admin-key-for-tests",
-        "TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000", "TWILIO_AUTH_TOKEN=test",
+        "TWILIO_ACCOUNT_SID=ACtest0000000000000000000000000000", "TWILIO_AUTH_TOKEN=test",
         "camel.main.auto-startup=false"})
 @ActiveProfiles({"test", "azure"})
 class AzureProfileEndpointsTest {

@@ -276,7 +276,7 @@ abstract class FlowTestSupport {
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
-                {"sid": "%s", "status": "queued", "account_sid": "AC00000000000000000000000000000000",
+                {"sid": "%s", "status": "queued", "account_sid": "ACtest0000000000000000000000000000",
                  "api_version": "2010-04-01", "num_segments": "1"}""".formatted(sid));
     }
 

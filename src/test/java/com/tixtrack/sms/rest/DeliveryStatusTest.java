@@ -31,7 +31,7 @@ class DeliveryStatusTest extends RestApiTestSupport {
         Map<String, String> params = new java.util.LinkedHashMap<>();
         params.put("MessageSid", sid);
         params.put("MessageStatus", status);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("AccountSid", "ACtest0000000000000000000000000000");
         if (errorCode != null) {
             params.put("ErrorCode", errorCode);
         }

@@ -149,7 +149,7 @@ public abstract class RestApiTestSupport {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("MessageSid", messageSid);
         params.put("SmsSid", messageSid);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("AccountSid", "ACtest0000000000000000000000000000");
         params.put("From", from);
         params.put("To", to);
         params.put("Body", body);
