@@ -25,8 +25,10 @@ public class EventMetadata {
                 in.getHeader("JMSMessageID", String.class),
                 in.getHeader("correlationId", String.class),
                 UUID.randomUUID().toString());
+        // Service Bus reports how often the message was delivered before this one (0 the first time); JMS counts this one
+        Integer serviceBusCount = in.getHeader("CamelAzureServiceBusDeliveryCount", Integer.class);
         Integer deliveryCount = firstNonNull(
-                in.getHeader("CamelAzureServiceBusDeliveryCount", Integer.class),
+                serviceBusCount == null ? null : serviceBusCount + 1,
                 in.getHeader("JMSXDeliveryCount", Integer.class),
                 1);
         // the first delivery's time travels with a dead-lettered event; a replayed event keeps its original one
