@@ -15,11 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Events that must stay on one provider: after an ambiguous result (the request may have reached the provider)
- * every later try of the event, in-route retry, broker redelivery or replay, goes to that provider only, so the
- * customer never receives the message from two providers. Kept in the idempotency table (CAMEL_MESSAGEPROCESSED,
- * processor {@code provider-pins}, key {@code <eventKey>|<provider>}), shared by every instance and kept across
- * restarts; a row is written only for an ambiguous result, so the table grows with timeouts, not with traffic.
+ * Send intents: before a provider is called, the event is pinned to it. Every later try of the event (in-route
+ * retry, broker redelivery after a crash, replay) then goes to that provider only and asks it first whether it
+ * took the message, so the customer never gets the SMS twice or from two providers. A clear refusal (nothing
+ * can have been sent: 5xx, 429, refused connection, open breaker) releases the pin; an unclear one (no answer
+ * after the request left) keeps it. Kept in the idempotency table (CAMEL_MESSAGEPROCESSED, processor
+ * {@code provider-pins}, key {@code <eventKey>|<provider>}), shared by every instance and kept across restarts.
  */
 @Component("providerPins")
 public class ProviderPins {
@@ -39,17 +40,34 @@ public class ProviderPins {
         this.pins.setCreateTableIfNotExists(false); // created by Flyway (V6)
     }
 
-    /** Pins the event to the provider, then rethrows the ambiguous failure for the flow's retries. */
-    public void pinAndRethrow(String eventKey, String provider, Exception ambiguous) throws Exception {
-        if (eventKey != null && provider != null) {
-            try {
-                if (pins.add(key(eventKey, provider))) {
-                    LOG.warn("Unclear whether {} took {}: every later try of it stays on {}", provider, eventKey, provider);
-                }
-            } catch (DuplicateKeyException alreadyPinned) {
-                // another try of the same event pinned it at the same moment
+    /**
+     * Records the intent to send the event through the provider, just before the request leaves. If another try
+     * of the event holds the pin already, it may be sending right now: this try fails (and is retried), and its
+     * retry asks the provider first.
+     */
+    public void beforeSend(String eventKey, String provider) {
+        try {
+            if (pins.add(key(eventKey, provider))) {
+                return;
             }
+        } catch (DuplicateKeyException pinnedMeanwhile) {
+            // another try of the same event pinned it at the same moment
         }
+        throw new AmbiguousProviderException(provider, "unclear",
+                "another try of " + eventKey + " is sending through " + provider + "; checking with it later", null);
+    }
+
+    /** The provider refused the request, so nothing was sent: a later try may send without asking, or fail over. */
+    public void releaseAndRethrow(String eventKey, String provider, Exception refused) throws Exception {
+        if (eventKey != null && provider != null) {
+            pins.remove(key(eventKey, provider));
+        }
+        throw refused;
+    }
+
+    /** The request may have reached the provider: the pin stays, and every later try asks the provider first. */
+    public void keepAndRethrow(String eventKey, String provider, Exception ambiguous) throws Exception {
+        LOG.warn("Unclear whether {} took {}: every later try of it stays on {} and asks it first", provider, eventKey, provider);
         throw ambiguous;
     }
 
@@ -80,14 +98,17 @@ public class ProviderPins {
     }
 
     /**
-     * Throws while an unclear send is too recent to trust the provider's "no such message": a slow provider may
-     * still be creating it. Once the pin is older than sms.providers.unclear-send-settle-seconds, a message the
-     * provider does not list was not taken, and sending it is safe.
+     * Before sending again after an unclear send that the provider does not list: throws while that send is too
+     * recent to trust the provider's "no such message" (a slow provider may still be creating it). Once the pin is
+     * older than sms.providers.unclear-send-settle-seconds it is renewed for this send, in one statement, so two
+     * tries of the event cannot both send again.
      */
-    public void requireSettled(String eventKey, String provider) {
-        List<Timestamp> pinned = jdbc.queryForList("SELECT createdAt FROM CAMEL_MESSAGEPROCESSED"
-                + " WHERE processorName = ? AND messageId = ?", Timestamp.class, PROCESSOR, key(eventKey, provider));
-        if (!pinned.isEmpty() && pinned.get(0).toInstant().plus(settle).isAfter(java.time.Instant.now())) {
+    public void renewIfSettled(String eventKey, String provider) {
+        Timestamp settledBefore = Timestamp.from(java.time.Instant.now().minus(settle));
+        int renewed = jdbc.update("UPDATE CAMEL_MESSAGEPROCESSED SET createdAt = ?"
+                        + " WHERE processorName = ? AND messageId = ? AND createdAt < ?",
+                Timestamp.from(java.time.Instant.now()), PROCESSOR, key(eventKey, provider), settledBefore);
+        if (renewed == 0) {
             throw new AmbiguousProviderException(provider, "unclear",
                     provider + " does not list the unclear send of " + eventKey + " yet; checking again later", null);
         }

@@ -23,6 +23,7 @@ import com.tixtrack.sms.simulator.SimulatorProperties;
 /**
  * A slow provider takes the message but answers after our response timeout. The event is pinned to it, and the
  * next try asks the provider first: it finds the message and records it as sent, so the customer gets one SMS.
+ * The same check finishes an event whose try was cut short by a crash (its claim is there, its outcome is not).
  * Runs against the built-in simulators (the real adapters over HTTP), which record a message after their delay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -82,6 +83,39 @@ class UnclearSendTest {
         List<JsonNode> received = received("/simulator/plivo/messages", "0162");
         assertThat(received).hasSize(1);
         assertThat(row.get("ProviderMessageID")).isEqualTo(received.get(0).get("message_uuid").asText());
+    }
+
+    @Test
+    void killedAfterClaimingBeforeSendingIsProcessedOnRedelivery() {
+        String phone = "+14155550163";
+        UUID order = order(9163, 1, "+15005559163", phone);
+        // the state a SIGKILL leaves after the idempotent consumer claimed the event and before anything was sent
+        jdbc.update("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt)"
+                + " VALUES ('sms-events', ?, CURRENT_TIMESTAMP)", "SendOrderConfirmationSms:" + order);
+
+        jms.convertAndSend("SendOrderConfirmationSms", event(order, 9163, phone));
+
+        assertThat(awaitHistory(order).get("Status")).isEqualTo("sent");
+        assertThat(received("/simulator/twilio/messages", "0163")).hasSize(1);
+    }
+
+    @Test
+    void killedAfterSendingBeforeRecordingIsRecordedOnRedeliveryWithoutASecondSms() {
+        String phone = "+14155550164";
+        UUID order = order(9164, 1, "+15005559164", phone);
+        String payload = event(order, 9164, phone);
+        jms.convertAndSend("SendOrderConfirmationSms", payload);
+        String sid = (String) awaitHistory(order).get("ProviderMessageID");
+        // the state a SIGKILL leaves between the provider's answer and the outcome's row: claim and send intent
+        // are in the database, the SMS went out, the history row is missing, and the broker redelivers the event
+        jdbc.update("DELETE FROM SmsSendHistory WHERE OrderID = ?", order);
+
+        jms.convertAndSend("SendOrderConfirmationSms", payload);
+
+        Map<String, Object> row = awaitHistory(order);
+        assertThat(row.get("Status")).isEqualTo("sent");
+        assertThat(row.get("ProviderMessageID")).isEqualTo(sid);
+        assertThat(received("/simulator/twilio/messages", "0164")).hasSize(1);
     }
 
     private Map<String, Object> awaitHistory(UUID order) {
