@@ -3,6 +3,7 @@ package com.tixtrack.sms.broker;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,8 @@ import com.tixtrack.sms.templates.MessageTypeProperties;
  * The embedded Artemis broker's redelivery and dead-lettering, per message type queue: a rolled-back event comes
  * back after a growing delay; the route dead-letters it itself, with its reason, on the last delivery
  * ({@code sms.events.max-deliveries}); the broker's own move to DLQ.&lt;type&gt; one delivery later is only a
- * safety net.
+ * safety net. Optionally the broker also listens on TCP (sms.broker.tcp-port), so a benchmark or another local
+ * process can publish events; by default it is reachable only inside the service.
  */
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedBrokerSettings {
@@ -29,5 +31,17 @@ public class EmbeddedBrokerSettings {
                         .setRedeliveryDelay(delayMs)
                         .setRedeliveryMultiplier(2.0)
                         .setMaxRedeliveryDelay(delayMs * 8)));
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${sms.broker.tcp-port:}' != ''")
+    ArtemisConfigurationCustomizer tcpAcceptor(@Value("${sms.broker.tcp-port}") int port) {
+        return config -> {
+            try {
+                config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot listen on TCP port " + port + " for the embedded broker", e);
+            }
+        };
     }
 }
