@@ -1,5 +1,7 @@
 package com.tixtrack.sms.broker;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,13 +26,17 @@ public class EmbeddedBrokerSettings {
     ArtemisConfigurationCustomizer smsEventAddressSettings(MessageTypeProperties messageTypes,
                                                            @Value("${sms.events.max-deliveries}") int maxDeliveries,
                                                            @Value("${sms.events.redelivery-delay-ms}") long delayMs) {
-        return config -> messageTypes.getMessageTypes().keySet().forEach(type -> config.addAddressSetting(type,
-                new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of("DLQ." + type))
-                        .setMaxDeliveryAttempts(maxDeliveries + 1)
-                        .setRedeliveryDelay(delayMs)
-                        .setRedeliveryMultiplier(2.0)
-                        .setMaxRedeliveryDelay(delayMs * 8)));
+        return config -> messageTypes.getMessageTypes().keySet().forEach(type -> {
+            config.addAddressSetting(type, new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of("DLQ." + type))
+                    .setMaxDeliveryAttempts(maxDeliveries + 1)
+                    .setRedeliveryDelay(delayMs)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(delayMs * 8));
+            // the dead-letter queue exists from the start: Artemis drops a message sent to an address without a queue
+            config.addQueueConfiguration(QueueConfiguration.of("DLQ." + type).setRoutingType(RoutingType.ANYCAST)
+                    .setDurable(true));
+        });
     }
 
     @Bean
