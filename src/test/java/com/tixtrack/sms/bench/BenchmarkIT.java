@@ -1,0 +1,326 @@
+package com.tixtrack.sms.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The benchmark (./mvnw -Pbench verify; not part of the normal build). Runs the packaged service in its own JVM on
+ * its embedded default (durable Artemis journal, H2 file database, transactions on), publishes events over the
+ * broker's TCP acceptor, simulates Twilio at 0 ms and 100 ms, and runs the same work as a plain Java loop for the
+ * baseline. Writes target/bench/summary.json and target/bench/summary.md (the README table).
+ * Settings: -Dbench.events (20000), -Dbench.concurrency (8), -Dbench.scaling (8,16,32,64), -Dbench.heap (512m).
+ */
+class BenchmarkIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkIT.class);
+
+    private final int events = Integer.getInteger("bench.events", 20_000);
+    private final int concurrency = Integer.getInteger("bench.concurrency", 8);
+    private final int[] scaling = Arrays.stream(System.getProperty("bench.scaling", "8,16,32,64").split(","))
+            .filter(s -> !s.isBlank()).mapToInt(Integer::parseInt).toArray();
+    private final String heap = System.getProperty("bench.heap", "512m");
+    private final Path out = Path.of("target/bench");
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+    private int nextPhone;
+
+    @Test
+    void benchmark() throws Exception {
+        Files.createDirectories(out);
+        summary.put("machine", Map.of("cpus", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "serviceHeapMax", heap));
+        summary.put("events", events);
+        summary.put("concurrency", concurrency);
+        try (TwilioStub twilio = new TwilioStub(false)) {
+            serviceRuns(twilio);
+            scalingRuns(twilio);
+            baselineRuns(twilio);
+        }
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("zeroMs", ratio("service0ms", "baseline0ms"));
+        ratios.put("hundredMs", ratio("service100ms", "baseline100ms"));
+        summary.put("serviceOverBaseline", ratios);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
+        Files.writeString(out.resolve("summary.md"), table());
+        LOG.info("Benchmark summary: {}\n{}", out.resolve("summary.json").toAbsolutePath(), table());
+    }
+
+    private void serviceRuns(TwilioStub twilio) throws Exception {
+        try (Service service = Service.start(out.resolve("service"), concurrency, twilio, heap)) {
+            summary.put("startup", service.startup());
+            // sustained: a backlog of events, as fast as the service drains it
+            twilio.latencyMs(0);
+            Map<String, Object> zero = service.backlog(seed(service.data, events), 0);
+            summary.put("service0ms", zero);
+            // own overhead: a steady stream at half the sustained rate, latency minus provider time
+            double half = ((Number) zero.get("eventsPerSecond")).doubleValue() / 2;
+            summary.put("service0msHalfRate", service.paced(seed(service.data, Math.min(events / 2, (int) (half * 20))), half, 0));
+            twilio.latencyMs(100);
+            int slowEvents = concurrency * 10 * 30;
+            Map<String, Object> hundred = service.backlog(seed(service.data, slowEvents), 100);
+            summary.put("service100ms", hundred);
+            double halfSlow = ((Number) hundred.get("eventsPerSecond")).doubleValue() / 2;
+            summary.put("service100msHalfRate", service.paced(seed(service.data, (int) (halfSlow * 20)), halfSlow, 100));
+            summary.put("memory", service.memory());
+        }
+    }
+
+    private void scalingRuns(TwilioStub twilio) throws Exception {
+        twilio.latencyMs(100);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int consumers : scaling) {
+            try (Service service = Service.start(out.resolve("scaling-" + consumers), consumers, twilio, heap)) {
+                Map<String, Object> run = service.backlog(seed(service.data, consumers * 10 * 10), 100);
+                double ideal = consumers * 1000.0 / 100;
+                run.put("consumers", consumers);
+                run.put("ideal", ideal);
+                run.put("ofIdeal", round(((Number) run.get("eventsPerSecond")).doubleValue() / ideal, 2));
+                rows.add(run);
+            }
+        }
+        summary.put("scaling100ms", rows);
+    }
+
+    private void baselineRuns(TwilioStub twilio) throws Exception {
+        Path dir = out.resolve("baseline");
+        deleteTree(dir);
+        Baseline baseline = new Baseline(dir, twilio.baseUrl(), concurrency);
+        try {
+            twilio.latencyMs(0);
+            List<BenchData.Event> fast = seed(baseline.data(), events);
+            double seconds = baseline.run(fast, concurrency);
+            summary.put("baseline0ms", Map.of("events", events, "seconds", round(seconds, 2),
+                    "eventsPerSecond", round(events / seconds, 1)));
+            twilio.latencyMs(100);
+            int slowEvents = concurrency * 10 * 30;
+            double slowSeconds = baseline.run(seed(baseline.data(), slowEvents), concurrency);
+            summary.put("baseline100ms", Map.of("events", slowEvents, "seconds", round(slowSeconds, 2),
+                    "eventsPerSecond", round(slowEvents / slowSeconds, 1)));
+        } finally {
+            baseline.close();
+        }
+    }
+
+    private List<BenchData.Event> seed(BenchData data, int count) throws Exception {
+        List<BenchData.Event> seeded = data.seed(nextPhone, count);
+        nextPhone += count;
+        return seeded;
+    }
+
+    private Object ratio(String service, String baseline) {
+        double s = ((Number) ((Map<?, ?>) summary.get(service)).get("eventsPerSecond")).doubleValue();
+        double b = ((Number) ((Map<?, ?>) summary.get(baseline)).get("eventsPerSecond")).doubleValue();
+        return round(s / b, 2);
+    }
+
+    private String table() {
+        Map<?, ?> s0 = (Map<?, ?>) summary.get("service0ms");
+        Map<?, ?> h0 = (Map<?, ?>) summary.get("service0msHalfRate");
+        Map<?, ?> s100 = (Map<?, ?>) summary.get("service100ms");
+        Map<?, ?> h100 = (Map<?, ?>) summary.get("service100msHalfRate");
+        Map<?, ?> b0 = (Map<?, ?>) summary.get("baseline0ms");
+        Map<?, ?> b100 = (Map<?, ?>) summary.get("baseline100ms");
+        Map<?, ?> memory = (Map<?, ?>) summary.get("memory");
+        Map<?, ?> startup = (Map<?, ?>) summary.get("startup");
+        Map<?, ?> ratios = (Map<?, ?>) summary.get("serviceOverBaseline");
+        StringBuilder md = new StringBuilder();
+        md.append("| figure | 0 ms provider | 100 ms provider | target |\n|---|---|---|---|\n");
+        md.append(row("sustained events/s (service)", s0.get("eventsPerSecond"), s100.get("eventsPerSecond"), ">= 1000 (0 ms); >= 80% of " + concurrency * 10 + " (100 ms)"));
+        md.append(row("baseline events/s (plain Java loop)", b0.get("eventsPerSecond"), b100.get("eventsPerSecond"), ""));
+        md.append(row("service / baseline", ratios.get("zeroMs"), ratios.get("hundredMs"), ">= 0.6"));
+        md.append(row("latency p50 / p95 / p99 ms, at half rate", h0.get("latencyMs"), h100.get("latencyMs"), ""));
+        md.append(row("own overhead p50 / p95 / p99 ms, at half rate", h0.get("overheadMs"), h100.get("overheadMs"), "p99 <= 20"));
+        md.append(row("CPU seconds per 1,000 events", s0.get("cpuSecondsPer1000"), s100.get("cpuSecondsPer1000"), ""));
+        md.append(row("peak heap MB / peak RSS MB", memory.get("peakHeapMb") + " / " + memory.get("peakRssMb"), "", "heap <= 384"));
+        md.append(row("start-up to ready s / idle heap MB / idle RSS MB", startup.get("readySeconds") + " / "
+                + startup.get("idleHeapMb") + " / " + startup.get("idleRssMb"), "", "< 5 s"));
+        md.append("\n| consumers | events/s at 100 ms | ideal | of ideal |\n|---|---|---|---|\n");
+        for (Object each : (List<?>) summary.get("scaling100ms")) {
+            Map<?, ?> run = (Map<?, ?>) each;
+            md.append("| ").append(run.get("consumers")).append(" | ").append(run.get("eventsPerSecond")).append(" | ")
+                    .append(run.get("ideal")).append(" | ").append(run.get("ofIdeal")).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String row(String name, Object a, Object b, String target) {
+        return "| " + name + " | " + a + " | " + b + " | " + target + " |\n";
+    }
+
+    static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+
+    static void deleteTree(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** One service process with its publisher, database view and samplers. */
+    static final class Service implements AutoCloseable {
+
+        final ServiceProcess process;
+        final BenchData data;
+        final EventPublisher publisher;
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicReference<Double> peakHeap = new AtomicReference<>(0.0);
+        private final Map<String, Object> startup = new LinkedHashMap<>();
+
+        private TwilioStub twilio;
+        private long acceptedBefore;
+
+        private Service(ServiceProcess process, BenchData data, EventPublisher publisher) {
+            this.process = process;
+            this.data = data;
+            this.publisher = publisher;
+        }
+
+        static Service start(Path dataDir, int consumers, TwilioStub twilio, String heap) throws Exception {
+            deleteTree(dataDir);
+            int http = freePort();
+            int broker = freePort();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SMS_BROKER_TCP_PORT", String.valueOf(broker));
+            env.put("SMS_EVENTS_CONCURRENCY", String.valueOf(consumers));
+            env.put("SMS_DB_URL", BenchData.embeddedUrl(dataDir));
+            env.put("SMS_SIMULATORS_ENABLED", "false");
+            env.put("TWILIO_BASE_URL", twilio.baseUrl());
+            env.put("TWILIO_ACCOUNT_SID", "ACbench");
+            env.put("TWILIO_AUTH_TOKEN", "bench-token");
+            Files.createDirectories(dataDir);
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+            String extra = System.getProperty("bench.jvm", "").trim(); // e.g. a JFR recording while profiling
+            if (!extra.isEmpty()) {
+                jvm.addAll(List.of(extra.split(" ")));
+            }
+            ServiceProcess process = ServiceProcess.start(dataDir, http, env, jvm, dataDir.resolve("service.log"));
+            Service service = new Service(process, new BenchData(BenchData.embeddedUrl(dataDir)), new EventPublisher(broker));
+            service.twilio = twilio;
+            service.acceptedBefore = twilio.accepted();
+            service.startup.put("readySeconds", round(process.readySeconds(), 2));
+            Thread.sleep(3000); // idle
+            service.startup.put("idleHeapMb", round(process.heapUsedMb(), 1));
+            service.startup.put("idleRssMb", round(process.rssMb()[0], 1));
+            service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
+            LOG.info("Service with {} consumers ready in {} s", consumers, service.startup.get("readySeconds"));
+            return service;
+        }
+
+        private void sampleHeap() {
+            try {
+                double now = process.heapUsedMb();
+                peakHeap.accumulateAndGet(now, Math::max);
+            } catch (Exception ignored) {
+                // between runs
+            }
+        }
+
+        Map<String, Object> startup() {
+            return startup;
+        }
+
+        Map<String, Object> memory() throws Exception {
+            return Map.of("peakHeapMb", round(peakHeap.get(), 1), "peakRssMb", round(process.rssMb()[1], 1));
+        }
+
+        /** All events published at once; the service drains them: sustained throughput and CPU. */
+        Map<String, Object> backlog(List<BenchData.Event> events, int providerMs) throws Exception {
+            int before = data.outcomeCount();
+            double cpuBefore = process.cpuSeconds();
+            long start = System.currentTimeMillis();
+            publisher.publishAll(events);
+            awaitOutcomes(before + events.size(), events.size());
+            Map<UUID, List<BenchData.Outcome>> outcomes = data.outcomes();
+            long last = events.stream().mapToLong(e -> outcomes.get(e.orderId()).get(0).createdAtMs()).max().orElse(start);
+            double seconds = (last - start) / 1000.0;
+            double cpu = process.cpuSeconds() - cpuBefore;
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("events", events.size());
+            run.put("providerMs", providerMs);
+            run.put("seconds", round(seconds, 2));
+            run.put("eventsPerSecond", round(events.size() / seconds, 1));
+            run.put("cpuSecondsPer1000", round(cpu / events.size() * 1000, 2));
+            LOG.info("Backlog run at {} ms: {}", providerMs, run);
+            return run;
+        }
+
+        /** A steady stream at the given rate: end-to-end latency, and latency minus provider time. */
+        Map<String, Object> paced(List<BenchData.Event> events, double perSecond, int providerMs) throws Exception {
+            int before = data.outcomeCount();
+            publisher.publishAt(events, perSecond);
+            awaitOutcomes(before + events.size(), events.size());
+            Map<UUID, List<BenchData.Outcome>> outcomes = data.outcomes();
+            double[] latencies = events.stream().mapToDouble(e -> outcomes.get(e.orderId()).get(0).createdAtMs()
+                    - publisher.enqueuedAt().get(e.orderId())).sorted().toArray();
+            double[] overhead = Arrays.stream(latencies).map(l -> l - providerMs).toArray();
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("events", events.size());
+            run.put("providerMs", providerMs);
+            run.put("eventsPerSecond", round(perSecond, 1));
+            run.put("latencyMs", percentiles(latencies));
+            run.put("overheadMs", percentiles(overhead));
+            LOG.info("Paced run at {} ms: {}", providerMs, run);
+            return run;
+        }
+
+        /**
+         * Waits for the provider to have taken every event (counted in this JVM, so waiting costs the service
+         * nothing), then for the last outcome rows; database queries during a run would load the service's H2.
+         */
+        private void awaitOutcomes(int total, int expected) throws Exception {
+            long deadline = System.currentTimeMillis() + Math.max(120_000, expected * 20L);
+            while (twilio.accepted() < acceptedBefore + expected && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            acceptedBefore += expected;
+            int seen;
+            while ((seen = data.outcomeCount()) < total) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + total + " outcomes in time");
+                }
+                Thread.sleep(500);
+            }
+        }
+
+        private static String percentiles(double[] sorted) {
+            return (long) pct(sorted, 50) + " / " + (long) pct(sorted, 95) + " / " + (long) pct(sorted, 99);
+        }
+
+        private static double pct(double[] sorted, double p) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+        }
+
+        @Override
+        public void close() throws Exception {
+            sampler.shutdownNow();
+            publisher.close();
+            process.close();
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
