@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * its embedded default (durable Artemis journal, H2 file database, transactions on), publishes events over the
  * broker's TCP acceptor, simulates Twilio at 0 ms and 100 ms, and runs the same work as a plain Java loop for the
  * baseline. Writes target/bench/summary.json and target/bench/summary.md (the README table).
- * Settings: -Dbench.events (20000), -Dbench.concurrency (8), -Dbench.scaling (8,16,32,64), -Dbench.heap (512m).
+ * Settings: -Dbench.events (20000), -Dbench.concurrency (8), -Dbench.scaling (8,16,32,64), -Dbench.heap (384m).
  */
 class BenchmarkIT {
 
@@ -35,7 +35,7 @@ class BenchmarkIT {
     private final int concurrency = Integer.getInteger("bench.concurrency", 8);
     private final int[] scaling = Arrays.stream(System.getProperty("bench.scaling", "8,16,32,64").split(","))
             .filter(s -> !s.isBlank()).mapToInt(Integer::parseInt).toArray();
-    private final String heap = System.getProperty("bench.heap", "512m");
+    private final String heap = System.getProperty("bench.heap", "384m");
     private final Path out = Path.of("target/bench");
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private int nextPhone;
@@ -82,10 +82,12 @@ class BenchmarkIT {
     }
 
     private void scalingRuns(TwilioStub twilio) throws Exception {
-        twilio.latencyMs(100);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int consumers : scaling) {
             try (Service service = Service.start(out.resolve("scaling-" + consumers), consumers, twilio, heap)) {
+                twilio.latencyMs(0);
+                service.backlog(seed(service.data, 2000), 0); // warm-up: let the JIT compile the flow first
+                twilio.latencyMs(100);
                 Map<String, Object> run = service.backlog(seed(service.data, consumers * 10 * 10), 100);
                 double ideal = consumers * 1000.0 / 100;
                 run.put("consumers", consumers);
