@@ -84,19 +84,8 @@ public class TwilioSimulator {
         if (testError != null) {
             return error(HttpStatus.BAD_REQUEST, (Integer) testError[0], (String) testError[1]);
         }
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("account_sid", account);
-        message.put("api_version", "2010-04-01");
-        message.put("body", form.getFirst("Body"));
-        message.put("date_created", ZonedDateTime.now().format(RFC_2822));
-        message.put("direction", "outbound-api");
-        message.put("from", form.getFirst("From"));
-        message.put("num_segments", "1");
-        message.put("sid", sid);
-        message.put("status", "queued");
-        message.put("to", to);
-        message.put("uri", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + ".json");
+        Map<String, Object> message = message(account, to, form.getFirst("From"), form.getFirst("Body"));
+        String sid = (String) message.get("sid");
         remember(sid, to, form.getFirst("From"));
         created.addFirst(message);
         while (created.size() > 1000) {
@@ -120,18 +109,7 @@ public class TwilioSimulator {
                 .filter(m -> from == null || from.equals(m.get("from")))
                 .limit(50)
                 .toList();
-        String uri = "/2010-04-01/Accounts/" + account + "/Messages.json";
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("messages", messages);
-        page.put("uri", uri);
-        page.put("first_page_uri", uri);
-        page.put("next_page_uri", null);
-        page.put("previous_page_uri", null);
-        page.put("page", 0);
-        page.put("page_size", 50);
-        page.put("start", 0);
-        page.put("end", messages.size());
-        return page;
+        return page("/2010-04-01/Accounts/" + account + "/Messages.json", "messages", messages);
     }
 
     @GetMapping("/2010-04-01/Accounts/{account}/AvailablePhoneNumbers/{country}/Local.json")
@@ -142,18 +120,8 @@ public class TwilioSimulator {
         available.put("friendly_name", number);
         available.put("iso_country", country);
         available.put("capabilities", Map.of("sms", true, "mms", false, "voice", true));
-        String uri = "/2010-04-01/Accounts/" + account + "/AvailablePhoneNumbers/" + country + "/Local.json";
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("available_phone_numbers", List.of(available));
-        page.put("uri", uri);
-        page.put("first_page_uri", uri);
-        page.put("next_page_uri", null);
-        page.put("previous_page_uri", null);
-        page.put("page", 0);
-        page.put("page_size", 1);
-        page.put("start", 0);
-        page.put("end", 0);
-        return page;
+        return page("/2010-04-01/Accounts/" + account + "/AvailablePhoneNumbers/" + country + "/Local.json",
+                "available_phone_numbers", List.of(available));
     }
 
     @PostMapping(path = "/2010-04-01/Accounts/{account}/IncomingPhoneNumbers.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -213,15 +181,53 @@ public class TwilioSimulator {
 
     /** Twilio's webhook signature: Base64(HMAC-SHA1(auth token, url + sorted name/value pairs)). */
     String sign(String url, MultiValueMap<String, String> form) {
+        return signature(twilio.getAuthToken(), url, form.toSingleValueMap());
+    }
+
+    /** Twilio's webhook signature of these form fields, as Twilio computes it with this auth token. */
+    public static String signature(String authToken, String url, Map<String, String> form) {
         StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form.toSingleValueMap()).forEach((name, value) -> data.append(name).append(value));
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(twilio.getAuthToken().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A created message as Twilio's Messages API returns it (status queued, a fresh SM sid). */
+    public static Map<String, Object> message(String account, String to, String from, String body) {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("account_sid", account);
+        message.put("api_version", "2010-04-01");
+        message.put("body", body);
+        message.put("date_created", ZonedDateTime.now().format(RFC_2822));
+        message.put("direction", "outbound-api");
+        message.put("from", from);
+        message.put("num_segments", "1");
+        message.put("sid", sid);
+        message.put("status", "queued");
+        message.put("to", to);
+        message.put("uri", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + ".json");
+        return message;
+    }
+
+    /** One page of a Twilio list resource, the only page. */
+    public static Map<String, Object> page(String uri, String key, List<Map<String, Object>> items) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put(key, items);
+        page.put("uri", uri);
+        page.put("first_page_uri", uri);
+        page.put("next_page_uri", null);
+        page.put("previous_page_uri", null);
+        page.put("page", 0);
+        page.put("page_size", Math.max(1, items.size()));
+        page.put("start", 0);
+        page.put("end", items.size());
+        return page;
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, int code, String message) {

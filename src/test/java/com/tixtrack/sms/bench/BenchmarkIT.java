@@ -1,6 +1,7 @@
 package com.tixtrack.sms.bench;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,7 +222,6 @@ class BenchmarkIT {
             service.twilio = twilio;
             service.acceptedBefore = twilio.accepted();
             service.startup.put("readySeconds", round(process.readySeconds(), 2));
-            Thread.sleep(3000); // idle
             service.startup.put("idleHeapMb", round(process.heapUsedMb(), 1));
             service.startup.put("idleRssMb", round(process.rssMb()[0], 1));
             service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
@@ -289,19 +290,14 @@ class BenchmarkIT {
          * Waits for the provider to have taken every event (counted in this JVM, so waiting costs the service
          * nothing), then for the last outcome rows; database queries during a run would load the service's H2.
          */
-        private void awaitOutcomes(int total, int expected) throws Exception {
-            long deadline = System.currentTimeMillis() + Math.max(120_000, expected * 20L);
-            while (twilio.accepted() < acceptedBefore + expected && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            acceptedBefore += expected;
-            int seen;
-            while ((seen = data.outcomeCount()) < total) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("only " + seen + " of " + total + " outcomes in time");
-                }
-                Thread.sleep(500);
-            }
+        private void awaitOutcomes(int total, int expected) {
+            Duration timeout = Duration.ofMillis(Math.max(120_000, expected * 20L));
+            long sent = acceptedBefore + expected;
+            Awaitility.await("the provider took every event").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> twilio.accepted() >= sent);
+            acceptedBefore = sent;
+            Awaitility.await("every outcome row").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> data.outcomeCount() >= total);
         }
 
         private static String percentiles(double[] sorted) {

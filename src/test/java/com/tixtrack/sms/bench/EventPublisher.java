@@ -65,7 +65,7 @@ public final class EventPublisher implements AutoCloseable {
             long due = start + i * intervalNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing, not waiting for a condition
             }
             send(events.get(i));
             commit(List.of(events.get(i)));

@@ -10,22 +10,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tixtrack.sms.simulator.TwilioSimulator;
 
 /**
  * The fault-injection suite: the packaged service in its own JVM gets a few thousand events per scenario while
@@ -91,22 +95,21 @@ class FaultInjectionIT {
     void providerFailsWith5xxBurstsResets429sAndTimeouts() throws Exception {
         embedded = Running.start(EMBEDDED, BenchData.embeddedUrl(EMBEDDED), true);
         List<BenchData.Event> events = embedded.data.seed(take(EVENTS), EVENTS);
-        CompletableFuture<Void> faults = CompletableFuture.runAsync(() -> {
-            try {
-                for (TwilioStub.Mode fault : List.of(TwilioStub.Mode.HTTP_500, TwilioStub.Mode.RESET,
-                        TwilioStub.Mode.HTTP_429, TwilioStub.Mode.TOO_SLOW, TwilioStub.Mode.HTTP_500)) {
-                    Thread.sleep(1500);
-                    twilio.mode(fault);
-                    Thread.sleep(fault == TwilioStub.Mode.TOO_SLOW ? 2000 : 1000);
-                    twilio.mode(TwilioStub.Mode.OK);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        // each fault for a second (the late answers for two), with 1.5 s of normal service before each
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
+        long at = 0;
+        ScheduledFuture<?> last = null;
+        for (TwilioStub.Mode fault : List.of(TwilioStub.Mode.HTTP_500, TwilioStub.Mode.RESET,
+                TwilioStub.Mode.HTTP_429, TwilioStub.Mode.TOO_SLOW, TwilioStub.Mode.HTTP_500)) {
+            at += 1500;
+            schedule.schedule(() -> twilio.mode(fault), at, TimeUnit.MILLISECONDS);
+            at += fault == TwilioStub.Mode.TOO_SLOW ? 2000 : 1000;
+            last = schedule.schedule(() -> twilio.mode(TwilioStub.Mode.OK), at, TimeUnit.MILLISECONDS);
+        }
         long refusedBefore = twilio.refused();
         embedded.publisher.publishAll(events);
-        faults.get();
+        last.get();
+        schedule.shutdown();
         Map<String, Object> row = assertInvariant("provider 5xx / resets / 429 / timeouts", events, embedded);
         row.put("note", (twilio.refused() - refusedBefore) + " sends refused by the provider (500, 429, reset)");
         assertThat(twilio.refused()).isGreaterThan(refusedBefore);
@@ -181,9 +184,7 @@ class FaultInjectionIT {
         List<BenchData.Event> events = embedded.data.seed(take(EVENTS), EVENTS);
         long sentBefore = twilio.accepted();
         embedded.publisher.publishAll(events);
-        while (twilio.accepted() < sentBefore + events.size() / 3) {
-            Thread.sleep(20);
-        }
+        awaitSends(sentBefore + events.size() / 3);
         long sentAtKill = twilio.accepted() - sentBefore;
         embedded.kill();
         embedded = Running.start(EMBEDDED, BenchData.embeddedUrl(EMBEDDED), false);
@@ -206,17 +207,21 @@ class FaultInjectionIT {
             List<BenchData.Event> events = service.data.seed(take(EVENTS), EVENTS);
             long sentBefore = twilio.accepted();
             service.publisher.publishAll(events);
-            while (twilio.accepted() < sentBefore + events.size() / 4) {
-                Thread.sleep(20);
-            }
+            awaitSends(sentBefore + events.size() / 4);
             database.stop(); // every connection drops; nothing answers on the port for 5 s
-            Thread.sleep(5000);
-            database = Server.createTcpServer(serverArgs).start();
+            ScheduledExecutorService restart = Executors.newSingleThreadScheduledExecutor();
+            database = restart.schedule(() -> Server.createTcpServer(serverArgs).start(), 5, TimeUnit.SECONDS).get();
+            restart.shutdown();
             Map<String, Object> row = assertInvariant("database unavailable for 5 s mid-run", events, service);
             row.put("note", "H2 server stopped after " + events.size() / 4 + " sends, every connection dropped");
         } finally {
             database.stop();
         }
+    }
+
+    private static void awaitSends(long total) {
+        Awaitility.await("sends under way").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> twilio.accepted() >= total);
     }
 
     private static int take(int count) {
@@ -228,29 +233,18 @@ class FaultInjectionIT {
     /** Waits until every event is accounted for (or 3 minutes pass), then reports and checks the invariant. */
     private static Map<String, Object> assertInvariant(String scenario, List<BenchData.Event> events, Running service)
             throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        Map<UUID, List<BenchData.Outcome>> outcomes;
-        Set<UUID> deadLetters;
-        int open;
-        long sent = -1;
-        while (twilio.accepted() != sent) { // quiet first: no query loads the service while it still sends
-            sent = twilio.accepted();
-            Thread.sleep(3000);
+        // quiet first (no new send for 3 s): no query loads the service while it still sends
+        long[] seen = {-1};
+        Awaitility.await("the provider quiet").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> seen[0] == (seen[0] = twilio.accepted()));
+        try {
+            Awaitility.await("every event accounted for").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> unaccounted(events, service) == 0);
+        } catch (ConditionTimeoutException reportedBelow) {
+            // the report and the assertions say which events are missing
         }
-        do {
-            Thread.sleep(2000);
-            outcomes = service.data.outcomes();
-            deadLetters = service.publisher.deadLettered();
-            open = 0;
-            for (BenchData.Event event : events) {
-                if (!outcomes.containsKey(event.orderId()) && !deadLetters.contains(event.orderId())) {
-                    open++;
-                }
-            }
-        } while (open > 0 && System.currentTimeMillis() < deadline);
-        Thread.sleep(2000); // late duplicates or sends would show now
-        outcomes = service.data.outcomes();
-        deadLetters = service.publisher.deadLettered();
+        Map<UUID, List<BenchData.Outcome>> outcomes = service.data.outcomes();
+        Set<UUID> deadLetters = service.publisher.deadLettered();
         int recorded = 0;
         int twice = 0;
         int dead = 0;
@@ -285,6 +279,13 @@ class FaultInjectionIT {
         assertThat(twice).as("events with two outcomes: " + scenario).isZero();
         assertThat(sentWithoutOne).as("sent outcomes without exactly one SMS: " + scenario).isZero();
         return row;
+    }
+
+    private static int unaccounted(List<BenchData.Event> events, Running service) throws Exception {
+        Map<UUID, List<BenchData.Outcome>> outcomes = service.data.outcomes();
+        Set<UUID> deadLetters = service.publisher.deadLettered();
+        return (int) events.stream()
+                .filter(e -> !outcomes.containsKey(e.orderId()) && !deadLetters.contains(e.orderId())).count();
     }
 
     /** A running service with its publisher and database view. */
@@ -365,22 +366,17 @@ class FaultInjectionIT {
         /** A Twilio status callback, signed like Twilio signs it, or with a forged signature. */
         int statusCallback(String sid, String to, String status, boolean signed) {
             String url = "http://127.0.0.1:" + httpPort + "/webhook/twilio/status";
-            Map<String, String> params = new TreeMap<>();
+            Map<String, String> params = new LinkedHashMap<>();
             params.put("AccountSid", "ACfaults");
             params.put("From", BenchData.SENDER);
             params.put("MessageSid", sid);
             params.put("MessageStatus", status);
             params.put("To", to);
             StringBuilder form = new StringBuilder();
-            StringBuilder signedData = new StringBuilder(url);
-            params.forEach((k, v) -> {
-                form.append(form.length() == 0 ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-                signedData.append(k).append(v);
-            });
+            params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(k).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            String signature = TwilioSimulator.signature(signed ? AUTH_TOKEN : "forged-token", url, params);
             try {
-                Mac mac = Mac.getInstance("HmacSHA1");
-                mac.init(new SecretKeySpec((signed ? AUTH_TOKEN : "forged-token").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-                String signature = Base64.getEncoder().encodeToString(mac.doFinal(signedData.toString().getBytes(StandardCharsets.UTF_8)));
                 return HTTP.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-Twilio-Signature", signature)

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+
 /**
  * The service as its users run it: the packaged jar (extracted, as the Dockerfile runs it) in its own JVM on the
  * embedded default, started on a data directory, measured from outside (time to ready, RSS and CPU from /proc,
@@ -66,25 +68,21 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + " before it was ready");
-            }
-            try {
-                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(url("/health/ready")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    readySeconds = (System.nanoTime() - startedNanos) / 1e9;
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
+    private void awaitReady(Duration timeout) {
+        Awaitility.await("the service ready").atMost(timeout).pollInterval(Duration.ofMillis(50)).until(this::ready);
+        readySeconds = (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private boolean ready() throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the service exited with " + process.exitValue() + " before it was ready");
         }
-        throw new IllegalStateException("the service was not ready within " + timeout);
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url("/health/ready"))).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
     }
 
     /** target/bench/app: the packaged jar extracted once (java -Djarmode=tools extract), for a realistic start. */

@@ -7,19 +7,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tixtrack.sms.simulator.TwilioSimulator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -39,7 +36,6 @@ public final class TwilioStub implements AutoCloseable {
 
     public enum Mode { OK, HTTP_500, HTTP_429, RESET, TOO_SLOW }
 
-    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Queue<Map<String, Object>>> byRecipient = new ConcurrentHashMap<>();
@@ -143,19 +139,7 @@ public final class TwilioStub implements AutoCloseable {
                 }
                 default -> { }
             }
-            String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("account_sid", account);
-            message.put("api_version", "2010-04-01");
-            message.put("body", form.get("Body"));
-            message.put("date_created", ZonedDateTime.now().format(RFC_2822));
-            message.put("direction", "outbound-api");
-            message.put("from", form.get("From"));
-            message.put("num_segments", "1");
-            message.put("sid", sid);
-            message.put("status", "queued");
-            message.put("to", form.get("To"));
-            message.put("uri", "/2010-04-01/Accounts/" + account + "/Messages/" + sid + ".json");
+            Map<String, Object> message = TwilioSimulator.message(account, form.get("To"), form.get("From"), form.get("Body"));
             byRecipient.computeIfAbsent(form.get("To"), k -> new ConcurrentLinkedQueue<>()).add(message);
             accepted.incrementAndGet();
             return json(aResponse().withStatus(201).withFixedDelay(now == Mode.TOO_SLOW ? tooSlowMs : latencyMs), message);
@@ -166,17 +150,8 @@ public final class TwilioStub implements AutoCloseable {
             String from = query.get("From");
             List<Map<String, Object>> messages = byRecipient.getOrDefault(to, new ConcurrentLinkedQueue<>()).stream()
                     .filter(m -> from == null || from.equals(m.get("from"))).limit(50).toList();
-            String uri = "/2010-04-01/Accounts/" + account + "/Messages.json";
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("messages", messages);
-            page.put("uri", uri);
-            page.put("first_page_uri", uri);
-            page.put("next_page_uri", null);
-            page.put("previous_page_uri", null);
-            page.put("page", 0);
-            page.put("page_size", 50);
-            page.put("start", 0);
-            page.put("end", messages.size());
+            Map<String, Object> page = TwilioSimulator.page("/2010-04-01/Accounts/" + account + "/Messages.json",
+                    "messages", messages);
             return json(aResponse().withStatus(200), page);
         }
 
