@@ -62,9 +62,10 @@ public class EventClaims extends JdbcMessageIdRepository {
         return super.remove(key);
     }
 
+    /** One INSERT, no transaction around it: the primary key decides (Camel's add() runs a SELECT first). */
     private boolean claim(String key) {
         try {
-            return super.add(key);
+            return insert(key) == 1;
         } catch (DuplicateKeyException claimedMeanwhile) {
             return false;
         }

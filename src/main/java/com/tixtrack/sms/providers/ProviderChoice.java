@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * only when a number may be provisioned there).
  *
  * <p>A plan is a list of candidates, each a map the routes read with index syntax: {@code provider},
- * {@code SenderNumberID} and {@code SenderNumber} (null when a number is to be provisioned), {@code reason}.
+ * {@code SenderNumberID} and {@code SenderNumber} (null when a number is to be provisioned), {@code reason}, and
+ * {@code pinnedSince} on the candidate of a pinned event (ask the provider for messages since then before sending).
  */
 @Component("providerChoice")
 public class ProviderChoice {
@@ -88,11 +89,13 @@ public class ProviderChoice {
         if (venueNumbers != null) {
             venueNumbers.forEach(n -> numbers.putIfAbsent(String.valueOf(n.get("Provider")), n));
         }
-        String pinned = pins.pinnedProvider(eventKey, new ArrayList<>(adapters.keySet()));
-        if (pinned != null) {
-            requireConfigured(pinned, "it is pinned to this event after an unclear result");
-            LOG.info("{} stays on {}: an earlier try may have reached it", eventKey, pinned);
-            return new ArrayList<>(List.of(candidate(pinned, numbers.get(pinned), "pinned")));
+        ProviderPins.Pin pin = pins.pinOf(eventKey, adapters.keySet());
+        if (pin != null) {
+            requireConfigured(pin.provider(), "it is pinned to this event after an unclear result");
+            LOG.info("{} stays on {}: an earlier try may have reached it", eventKey, pin.provider());
+            Map<String, Object> pinned = candidate(pin.provider(), numbers.get(pin.provider()), "pinned");
+            pinned.put("pinnedSince", pin.since());
+            return new ArrayList<>(List.of(pinned));
         }
 
         Set<String> order = new LinkedHashSet<>();

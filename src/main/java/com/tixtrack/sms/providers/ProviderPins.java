@@ -2,11 +2,13 @@ package com.tixtrack.sms.providers;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,14 +23,21 @@ import org.springframework.stereotype.Component;
  * can have been sent: 5xx, 429, refused connection, open breaker) releases the pin; an unclear one (no answer
  * after the request left) keeps it. Kept in the idempotency table (CAMEL_MESSAGEPROCESSED, processor
  * {@code provider-pins}, key {@code <eventKey>|<provider>}), shared by every instance and kept across restarts.
+ * <p>
+ * Every operation is one statement on the hot path of each send: one read when the plan is made, one insert
+ * before the request leaves.
  */
 @Component("providerPins")
 public class ProviderPins {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderPins.class);
     static final String PROCESSOR = "provider-pins";
+    /** Characters LIKE reads as patterns (SQL Server's [ included), escaped with '!'. */
+    private static final Pattern LIKE_SPECIAL = Pattern.compile("[!%_\\[]");
 
-    private final JdbcMessageIdRepository pins;
+    /** The provider an event is pinned to, and since when (its first unclear try, give or take a minute). */
+    public record Pin(String provider, String since) { }
+
     private final JdbcTemplate jdbc;
     private final Duration settle;
 
@@ -36,8 +45,6 @@ public class ProviderPins {
                         @Value("${sms.providers.unclear-send-settle-seconds:60}") long settleSeconds) {
         this.settle = Duration.ofSeconds(settleSeconds);
         this.jdbc = new JdbcTemplate(dataSource);
-        this.pins = new JdbcMessageIdRepository(dataSource, PROCESSOR);
-        this.pins.setCreateTableIfNotExists(false); // created by Flyway (V6)
     }
 
     /**
@@ -47,20 +54,19 @@ public class ProviderPins {
      */
     public void beforeSend(String eventKey, String provider) {
         try {
-            if (pins.add(key(eventKey, provider))) {
-                return;
-            }
-        } catch (DuplicateKeyException pinnedMeanwhile) {
-            // another try of the same event pinned it at the same moment
+            jdbc.update("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES (?, ?, ?)",
+                    PROCESSOR, key(eventKey, provider), Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException pinned) {
+            throw new AmbiguousProviderException(provider, "unclear", "another try of " + eventKey
+                    + " is sending through " + provider + "; checking with it later", null);
         }
-        throw new AmbiguousProviderException(provider, "unclear",
-                "another try of " + eventKey + " is sending through " + provider + "; checking with it later", null);
     }
 
     /** The provider refused the request, so nothing was sent: a later try may send without asking, or fail over. */
     public void releaseAndRethrow(String eventKey, String provider, Exception refused) throws Exception {
         if (eventKey != null && provider != null) {
-            pins.remove(key(eventKey, provider));
+            jdbc.update("DELETE FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?",
+                    PROCESSOR, key(eventKey, provider));
         }
         throw refused;
     }
@@ -71,30 +77,28 @@ public class ProviderPins {
         throw ambiguous;
     }
 
-    /** The provider this event is pinned to, or null. */
-    public String pinnedProvider(String eventKey, List<String> providers) {
-        if (eventKey == null) {
+    /**
+     * The pin of this event among these providers (the first of them it is pinned to), or null. Its {@code since}
+     * is a minute before the pin was written: a later try asks the provider for messages sent since then.
+     */
+    public Pin pinOf(String eventKey, Collection<String> providers) {
+        if (eventKey == null || providers.isEmpty()) {
             return null;
         }
+        // one index range read for every provider: the keys "<eventKey>|<provider>" share the prefix "<eventKey>|"
+        List<Pin> pins = jdbc.query("SELECT messageId, createdAt FROM CAMEL_MESSAGEPROCESSED"
+                        + " WHERE processorName = ? AND messageId LIKE ? ESCAPE '!'",
+                (row, i) -> new Pin(row.getString(1).substring(eventKey.length() + 1),
+                        row.getTimestamp(2).toInstant().minus(Duration.ofMinutes(1)).toString()),
+                PROCESSOR, LIKE_SPECIAL.matcher(eventKey).replaceAll("!$0") + "|%");
         for (String provider : providers) {
-            if (pins.contains(key(eventKey, provider))) {
-                return provider;
+            for (Pin pin : pins) {
+                if (pin.provider().equals(provider)) {
+                    return pin;
+                }
             }
         }
         return null;
-    }
-
-    /**
-     * When this event was pinned to this provider (its first ambiguous try, give or take a minute), or null when
-     * it is not pinned there: a later try first asks the provider whether it took the message after all.
-     */
-    public String pinnedSince(String eventKey, String provider) {
-        if (eventKey == null || provider == null) {
-            return null;
-        }
-        List<Timestamp> pinned = jdbc.queryForList("SELECT createdAt FROM CAMEL_MESSAGEPROCESSED"
-                + " WHERE processorName = ? AND messageId = ?", Timestamp.class, PROCESSOR, key(eventKey, provider));
-        return pinned.isEmpty() ? null : pinned.get(0).toInstant().minus(Duration.ofMinutes(1)).toString();
     }
 
     /**
@@ -104,10 +108,10 @@ public class ProviderPins {
      * tries of the event cannot both send again.
      */
     public void renewIfSettled(String eventKey, String provider) {
-        Timestamp settledBefore = Timestamp.from(java.time.Instant.now().minus(settle));
+        Instant now = Instant.now();
         int renewed = jdbc.update("UPDATE CAMEL_MESSAGEPROCESSED SET createdAt = ?"
                         + " WHERE processorName = ? AND messageId = ? AND createdAt < ?",
-                Timestamp.from(java.time.Instant.now()), PROCESSOR, key(eventKey, provider), settledBefore);
+                Timestamp.from(now), PROCESSOR, key(eventKey, provider), Timestamp.from(now.minus(settle)));
         if (renewed == 0) {
             throw new AmbiguousProviderException(provider, "unclear",
                     provider + " does not list the unclear send of " + eventKey + " yet; checking again later", null);

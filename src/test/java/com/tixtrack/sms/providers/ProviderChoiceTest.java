@@ -107,14 +107,14 @@ class ProviderChoiceTest {
 
     @Test
     void pinnedEventOnlyEverGoesToItsProvider() {
-        when(pins.pinnedProvider(eq("key"), any())).thenReturn("twilio");
+        when(pins.pinOf(eq("key"), any())).thenReturn(new ProviderPins.Pin("twilio", "2026-11-23T10:00:00Z"));
         ProviderChoice choice = choice(true, adapter("twilio", true), adapter("plivo", true));
 
         List<Map<String, Object>> plan = choice.plan("plivo", "country-rule",
                 List.of(number(1, "twilio"), number(2, "plivo")), "key");
 
-        assertThat(plan).extracting(c -> c.get("provider"), c -> c.get("SenderNumberID"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("twilio", 1));
+        assertThat(plan).extracting(c -> c.get("provider"), c -> c.get("SenderNumberID"), c -> c.get("pinnedSince"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("twilio", 1, "2026-11-23T10:00:00Z"));
     }
 
     @Test
