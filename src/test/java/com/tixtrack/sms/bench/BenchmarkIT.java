@@ -51,6 +51,7 @@ class BenchmarkIT {
         summary.put("concurrency", concurrency);
         try (TwilioStub twilio = new TwilioStub(false)) {
             serviceRuns(twilio);
+            startupWithClassDataArchive(twilio);
             scalingRuns(twilio);
             baselineRuns(twilio);
         }
@@ -66,8 +67,9 @@ class BenchmarkIT {
     private void serviceRuns(TwilioStub twilio) throws Exception {
         try (Service service = Service.start(out.resolve("service"), concurrency, twilio, heap)) {
             summary.put("startup", service.startup());
-            // sustained: a backlog of events, as fast as the service drains it
+            // sustained: a backlog of events, as fast as the service drains it, once the JIT has compiled the flow
             twilio.latencyMs(0);
+            service.backlog(seed(service.data, 2000), 0);
             Map<String, Object> zero = service.backlog(seed(service.data, events), 0);
             summary.put("service0ms", zero);
             // own overhead: a steady stream at half the sustained rate, latency minus provider time
@@ -81,6 +83,25 @@ class BenchmarkIT {
             summary.put("service100msHalfRate", service.paced(seed(service.data, (int) (halfSlow * 20)), halfSlow, 100));
             summary.put("memory", service.memory());
         }
+    }
+
+    /** Start-up to ready with an AppCDS archive of the service's classes (README: start-up), twice after training. */
+    private void startupWithClassDataArchive(TwilioStub twilio) throws Exception {
+        Path dir = out.resolve("cds");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Path archive = dir.resolve("app.jsa");
+        ServiceProcess.trainClassDataArchive(dir.resolve("training"), Service.environment(dir.resolve("training"),
+                concurrency, twilio, 0), archive, dir.resolve("training.log"));
+        List<Object> ready = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            try (Service service = Service.start(dir.resolve("run-" + i), concurrency, twilio, heap,
+                    List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath()))) {
+                ready.add(service.startup().get("readySeconds"));
+            }
+        }
+        summary.put("startupWithClassDataArchive", Map.of("readySeconds", ready,
+                "archiveMb", round(Files.size(archive) / 1e6, 1)));
     }
 
     private void scalingRuns(TwilioStub twilio) throws Exception {
@@ -154,6 +175,9 @@ class BenchmarkIT {
         md.append(row("peak heap MB / peak RSS MB", memory.get("peakHeapMb") + " / " + memory.get("peakRssMb"), "", "heap <= 384"));
         md.append(row("start-up to ready s / idle heap MB / idle RSS MB", startup.get("readySeconds") + " / "
                 + startup.get("idleHeapMb") + " / " + startup.get("idleRssMb"), "", "< 5 s"));
+        Map<?, ?> cds = (Map<?, ?>) summary.get("startupWithClassDataArchive");
+        md.append(row("start-up to ready s with an AppCDS archive (two starts)", cds.get("readySeconds") + " ("
+                + cds.get("archiveMb") + " MB archive)", "", "< 5 s"));
         md.append("\n| consumers | events/s at 100 ms | ideal | of ideal |\n|---|---|---|---|\n");
         for (Object each : (List<?>) summary.get("scaling100ms")) {
             Map<?, ?> run = (Map<?, ?>) each;
@@ -200,19 +224,32 @@ class BenchmarkIT {
         }
 
         static Service start(Path dataDir, int consumers, TwilioStub twilio, String heap) throws Exception {
-            deleteTree(dataDir);
-            int http = freePort();
-            int broker = freePort();
+            return start(dataDir, consumers, twilio, heap, List.of());
+        }
+
+        static Map<String, String> environment(Path dataDir, int consumers, TwilioStub twilio, int brokerPort) {
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("SMS_BROKER_TCP_PORT", String.valueOf(broker));
+            if (brokerPort > 0) {
+                env.put("SMS_BROKER_TCP_PORT", String.valueOf(brokerPort));
+            }
             env.put("SMS_EVENTS_CONCURRENCY", String.valueOf(consumers));
             env.put("SMS_DB_URL", BenchData.embeddedUrl(dataDir));
             env.put("SMS_SIMULATORS_ENABLED", "false");
             env.put("TWILIO_BASE_URL", twilio.baseUrl());
             env.put("TWILIO_ACCOUNT_SID", "ACbench");
             env.put("TWILIO_AUTH_TOKEN", "bench-token");
+            return env;
+        }
+
+        static Service start(Path dataDir, int consumers, TwilioStub twilio, String heap, List<String> jvmArgs)
+                throws Exception {
+            deleteTree(dataDir);
+            int http = freePort();
+            int broker = freePort();
+            Map<String, String> env = environment(dataDir, consumers, twilio, broker);
             Files.createDirectories(dataDir);
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+            jvm.addAll(jvmArgs);
             String extra = System.getProperty("bench.jvm", "").trim(); // e.g. a JFR recording while profiling
             if (!extra.isEmpty()) {
                 jvm.addAll(List.of(extra.split(" ")));
