@@ -1,7 +1,10 @@
 package com.tixtrack.sms.metrics;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +21,19 @@ public class SmsMetrics {
         this.registry = registry;
     }
 
-    /** sms.sent.total{provider,message_type}, sms.failed.total{provider,error_code} or sms.skipped.total{reason}. */
-    public void outcome(String status, String provider, String messageType, String errorCode) {
-        if ("sent".equals(status)) {
-            registry.counter("sms.sent.total", "provider", tag(provider), "message_type", tag(messageType)).increment();
-        } else if ("failed".equals(status)) {
-            registry.counter("sms.failed.total", "provider", tag(provider), "error_code", tag(errorCode)).increment();
-        } else {
-            registry.counter("sms.skipped.total", "reason", tag(status)).increment();
-        }
+    /** sms.sent.total{provider,message_type}: an SMS the provider accepted. */
+    public void sent(String provider, String messageType) {
+        registry.counter("sms.sent.total", "provider", tag(provider), "message_type", tag(messageType)).increment();
+    }
+
+    /** sms.failed.total{provider,error_code}: an event that ended failed. */
+    public void failed(String provider, String errorCode) {
+        registry.counter("sms.failed.total", "provider", tag(provider), "error_code", tag(errorCode)).increment();
+    }
+
+    /** sms.skipped.total{reason}: an event skipped or blocked (its status is the reason). */
+    public void skipped(String reason) {
+        registry.counter("sms.skipped.total", "reason", tag(reason)).increment();
     }
 
     /** sms.failover.total{from}: a send moved on from this provider to the plan's next one. */
@@ -34,15 +41,11 @@ public class SmsMetrics {
         registry.counter("sms.failover.total", "from", tag(from)).increment();
     }
 
-    /** Starts timing one provider call. */
-    public Timer.Sample startSend() {
-        return Timer.start(registry);
-    }
-
-    /** sms.send.duration{provider}: the time of one provider call that got an answer. */
-    public void stopSend(Timer.Sample started, String provider) {
+    /** sms.send.duration{provider}: the time of one provider call that got an answer, started at {@code started}. */
+    public void sendTime(Date started, String provider) {
         if (started != null) {
-            started.stop(registry.timer("sms.send.duration", "provider", tag(provider)));
+            registry.timer("sms.send.duration", "provider", tag(provider))
+                    .record(Duration.between(started.toInstant(), Instant.now()));
         }
     }
 

@@ -53,7 +53,8 @@ class AdminEndpointsHttpTest {
         assertThat(simulator.get("count").asLong()).isEqualTo(1);
         assertThat(simulator.get("recent").get(0).get("to").asText()).isEqualTo("+*******0101");
         assertThat(http.getForObject("/actuator/prometheus", String.class))
-                .containsPattern("sms_sent_total\\{[^}]*message_type=\"SendOrderConfirmationSms\",provider=\"twilio\"} 1\\.0");
+                .containsPattern("sms_sent_total\\{[^}]*message_type=\"SendOrderConfirmationSms\",provider=\"twilio\"} 1\\.0")
+                .containsPattern("sms_send_duration_seconds_count\\{[^}]*provider=\"twilio\"} 1");
 
         // the same event again: one SMS per order
         post("/admin/events/order-confirmation", "local-admin-key",

@@ -53,9 +53,8 @@ public final class Baseline {
     private final BenchData data;
 
     public Baseline(Path dataDir, String twilioBaseUrl, int concurrency) {
-        // the service's own settings, durable commits included (WRITE_DELAY=0): the same work, done by plain Java
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/sms;MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;"
-                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+        // the URL the benchmark gives the service, durable commits included: the same work, done by plain Java
+        String url = BenchData.embeddedUrl(dataDir);
         pool = new HikariDataSource();
         pool.setJdbcUrl(url);
         pool.setUsername("sa");
