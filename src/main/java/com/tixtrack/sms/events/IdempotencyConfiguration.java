@@ -6,15 +6,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The idempotent consumer's memory, in the database (CAMEL_MESSAGEPROCESSED, created by Flyway): shared by every
- * instance and kept across restarts, so a redelivered or republished event never sends a second SMS, and an
- * event whose try was cut short (a crash) is finished rather than forgotten (see EventClaims).
+ * The idempotent consumer's memory, in the database (the outcomes in SmsSendHistory): shared by every instance and
+ * kept across restarts, so a redelivered or republished event never sends a second SMS, and an event whose try was
+ * cut short (a crash) is finished rather than forgotten (see RecordedEvents).
  */
 @Configuration(proxyBeanMethods = false)
 public class IdempotencyConfiguration {
 
     @Bean
-    EventClaims idempotentEvents(DataSource dataSource) {
-        return new EventClaims(dataSource);
+    RecordedEvents idempotentEvents(DataSource dataSource) {
+        return new RecordedEvents(dataSource);
     }
 }

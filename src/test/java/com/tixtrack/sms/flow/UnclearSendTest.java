@@ -86,10 +86,11 @@ class UnclearSendTest {
     }
 
     @Test
-    void killedAfterClaimingBeforeSendingIsProcessedOnRedelivery() {
+    void aClaimLeftByAnEarlierVersionDoesNotHoldTheEventBack() {
         String phone = "+14155550163";
         UUID order = order(9163, 1, "+15005559163", phone);
-        // the state a SIGKILL leaves after the idempotent consumer claimed the event and before anything was sent
+        // earlier versions claimed every event in CAMEL_MESSAGEPROCESSED before processing it, and a SIGKILL could
+        // leave the claim without an outcome; an event counts as handled only once its outcome row exists
         jdbc.update("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt)"
                 + " VALUES ('sms-events', ?, CURRENT_TIMESTAMP)", "SendOrderConfirmationSms:" + order);
 
