@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
  * Transport-neutral facts about the message being consumed: its correlation id (Service Bus correlationId or
  * messageId, JMS correlation id or message id) and how many times it has been delivered. Sets exchange
  * properties {@code correlationId}, {@code deliveryCount} and {@code firstSeenAt}, and the MDC key
- * {@code correlationId} so every log line of the event carries it.
+ * {@code correlationId} so every log line of the event carries it. The flow runs on the consumer's thread (retries
+ * wait on it too), so the key is set here and removed when the event's exchange completes; Camel's own MDC
+ * logging, which re-copies the MDC around every step, stays off (application.yaml).
  */
 @Component("eventMetadata")
 public class EventMetadata {
@@ -37,7 +40,15 @@ public class EventMetadata {
         exchange.setProperty("deliveryCount", deliveryCount);
         exchange.setProperty("firstSeenAt", firstSeenAt);
         MDC.put("correlationId", correlationId);
+        exchange.getExchangeExtension().addOnCompletion(CLEAR_MDC);
     }
+
+    private static final SynchronizationAdapter CLEAR_MDC = new SynchronizationAdapter() {
+        @Override
+        public void onDone(Exchange exchange) {
+            MDC.remove("correlationId");
+        }
+    };
 
     @SafeVarargs
     private static <T> T firstNonNull(T... values) {

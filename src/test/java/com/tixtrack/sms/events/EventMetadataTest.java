@@ -2,10 +2,17 @@ package com.tixtrack.sms.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class EventMetadataTest {
 
@@ -36,5 +43,32 @@ class EventMetadataTest {
         Exchange exchange = exchangeWith("unrelated", "x");
         assertThat(exchange.getProperty("deliveryCount")).isEqualTo(1);
         assertThat(exchange.getProperty("correlationId", String.class)).isNotBlank();
+    }
+
+    @Test
+    void theCorrelationIdIsInTheMdcWhileTheEventRunsAndGoneAfterwards() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:event").bean(metadata, "apply")
+                            .process(exchange -> seen.add(MDC.get("correlationId")))
+                            .filter(body().isEqualTo("bad")).throwException(new IllegalStateException("failed try"));
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+
+            template.sendBodyAndHeader("direct:event", "good", "JMSCorrelationID", "corr-1");
+            assertThat(MDC.get("correlationId")).as("after a handled event").isNull();
+            Exchange failed = template.send("direct:event", exchange -> {
+                exchange.getMessage().setBody("bad");
+                exchange.getMessage().setHeader("JMSCorrelationID", "corr-2");
+            });
+            assertThat(failed.getException()).isNotNull();
+            assertThat(MDC.get("correlationId")).as("after a failed event").isNull();
+        }
+        assertThat(seen).containsExactly("corr-1", "corr-2");
     }
 }
