@@ -68,29 +68,6 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /**
-     * The class-data-sharing archive of the service (JDK AppCDS, Spring Boot's training run): starts it with
-     * -XX:ArchiveClassesAtExit and -Dspring.context.exit=onRefresh, so it exits once its context is refreshed and
-     * the JVM writes the classes it loaded. A later start with -XX:SharedArchiveFile maps them instead of loading.
-     */
-    public static void trainClassDataArchive(Path dataDir, Map<String, String> env, Path archive, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath(), "-Dspring.context.exit=onRefresh",
-                "-Duser.timezone=UTC", "-jar", extractedJar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("SMS_DATA_DIR", dataDir.toString());
-        builder.environment().put("PORT", "0");
-        builder.environment().put("SMS_ROUTES_RELOAD", "false");
-        builder.environment().putAll(env);
-        Files.createDirectories(dataDir);
-        Process training = builder.start();
-        if (!training.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || training.exitValue() != 0 || !Files.exists(archive)) {
-            training.destroyForcibly();
-            throw new IllegalStateException("the class-data-sharing training run failed; see " + log);
-        }
-    }
-
     private void awaitReady(Duration timeout) {
         Awaitility.await("the service ready").atMost(timeout).pollInterval(Duration.ofMillis(50)).until(this::ready);
         readySeconds = (System.nanoTime() - startedNanos) / 1e9;
