@@ -11,12 +11,19 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
 class EventMetadataTest {
 
     private final EventMetadata metadata = new EventMetadata();
+
+    @AfterEach
+    void noCorrelationIdLeftOnThisThread() {
+        // apply() outside a route leaves the key set (no exchange completes to remove it); later tests share the thread
+        MDC.remove("correlationId");
+    }
 
     private Exchange exchangeWith(String header, Object value) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
