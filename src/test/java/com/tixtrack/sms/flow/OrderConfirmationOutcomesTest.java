@@ -132,8 +132,9 @@ class OrderConfirmationOutcomesTest extends FlowTestSupport {
     @Test
     void unparseablePayloadIsDeadLetteredAtOnceWithItsReason() throws Exception {
         String marker = "not-json-" + hex();
+        String correlationId = "corr-" + hex();
 
-        publish("{this is " + marker);
+        publish("{this is " + marker, correlationId);
 
         eventually().until(() -> !deadLettersContaining(marker).isEmpty());
         Message dead = deadLettersContaining(marker).get(0);
@@ -141,6 +142,8 @@ class OrderConfirmationOutcomesTest extends FlowTestSupport {
         assertThat(dead.getStringProperty("deadLetterDescription")).contains("not valid JSON");
         assertThat(dead.getStringProperty("deliveryCount")).isEqualTo("1");
         assertThat(dead.getStringProperty("firstSeenAt")).isNotBlank();
+        // read before the flow drops the broker's headers, and carried on by the dead letter itself
+        assertThat(dead.getStringProperty("correlationId")).isEqualTo(correlationId);
         assertThat(deadLettersContaining(marker)).hasSize(1);
     }
 
