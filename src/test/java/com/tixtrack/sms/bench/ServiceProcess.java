@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
 /**
  * The service as its users run it: the packaged jar (extracted, as the Dockerfile runs it) in its own JVM on the
  * embedded default, started on a data directory, measured from outside (time to ready, RSS and CPU from /proc,
- * heap from its Prometheus endpoint), stopped gracefully or killed with SIGKILL.
+ * heap and JIT time from its metrics endpoint), stopped gracefully or killed with SIGKILL.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -149,6 +149,14 @@ public final class ServiceProcess implements AutoCloseable {
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher matcher = VALUE.matcher(metric);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) / (1024 * 1024) : Double.NaN;
+    }
+
+    /** Time the service's JIT compilers have spent so far, in seconds, from its own metrics. */
+    public double compilationSeconds() throws Exception {
+        String metric = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/metrics/jvm.compilation.time")))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = VALUE.matcher(metric);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) / 1000 : Double.NaN;
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain, like a crashed host. */
