@@ -36,7 +36,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * read and insert) and the same provider HTTP call, by a plain thread pool with the service's concurrency. The
  * service / baseline ratio is the cost of the routes, the broker and the safety they add.
  */
-public final class Baseline {
+public final class Baseline implements AutoCloseable {
 
     private static final Pattern PARAM = Pattern.compile(":#(?:\\$\\{exchangeProperty\\.(\\w+)}|(\\w+))");
 
@@ -220,6 +220,7 @@ public final class Baseline {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    @Override
     public void close() {
         pool.close();
     }
