@@ -4,6 +4,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import com.twilio.http.NetworkHttpClient;
@@ -39,6 +40,10 @@ class BaseUrlHttpClient extends NetworkHttpClient {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(response)
+                                // a connection idle this long may have been closed by the server (keep-alive
+                                // timeout): check before reuse, as a send on it fails only after it was written,
+                                // which the flow must treat as an unclear send and hold the event for a minute
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
                         // at least the event concurrency, or consumers queue for a connection
                         .setMaxConnPerRoute(maxConnections)
