@@ -40,10 +40,11 @@ class BaseUrlHttpClient extends NetworkHttpClient {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(response)
-                                // a connection idle this long may have been closed by the server (keep-alive
-                                // timeout): check before reuse, as a send on it fails only after it was written,
-                                // which the flow must treat as an unclear send and hold the event for a minute
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                // a connection idle 2 s may have been closed by the server (its keep-alive
+                                // timeout): check it before reuse, as PlivoGateway does. A send on a closed one
+                                // fails only after it was written, which the flow must treat as an unclear send
+                                // and so hold the event for a minute.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                                 .build())
                         // at least the event concurrency, or consumers queue for a connection
                         .setMaxConnPerRoute(maxConnections)

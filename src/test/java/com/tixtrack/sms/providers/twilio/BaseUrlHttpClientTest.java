@@ -34,7 +34,8 @@ class BaseUrlHttpClientTest {
     void start() {
         server.start();
         server.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"sid\": \"SM1\", \"status\": \"queued\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\": \"SM1\", \"status\": \"queued\"}")));
     }
 
     @AfterEach
@@ -48,7 +49,7 @@ class BaseUrlHttpClientTest {
 
         assertThat(client.makeRequest(send()).getStatusCode()).isEqualTo(201);
         // longer than the server's idle timeout: it has closed the pooled connection by now
-        Awaitility.await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        Awaitility.await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> true);
 
         assertThat(client.makeRequest(send()).getStatusCode()).isEqualTo(201);
         server.verify(2, postRequestedFor(urlPathEqualTo(MESSAGES)));
