@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
@@ -28,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tixtrack.sms.providers.AmbiguousProviderException;
 import com.tixtrack.sms.providers.ProviderAdapter;
+import com.tixtrack.sms.providers.ProviderConnections;
 import com.tixtrack.sms.providers.ProviderFailures;
 import com.tixtrack.sms.providers.ProviderResult;
 import com.tixtrack.sms.providers.TransientProviderException;
@@ -262,15 +260,7 @@ public class PlivoGateway implements ProviderAdapter, DisposableBean {
                     Timeout connect = Timeout.ofMilliseconds(properties.getConnectTimeoutMs());
                     Timeout response = Timeout.ofMilliseconds(properties.getResponseTimeoutMs());
                     httpClient = HttpClients.custom()
-                            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                                    .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                            .setConnectTimeout(connect)
-                                            .setSocketTimeout(response)
-                                            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                            .build())
-                                    .setMaxConnPerRoute(50)
-                                    .setMaxConnTotal(50)
-                                    .build())
+                            .setConnectionManager(ProviderConnections.pool(connect, response, 50))
                             .setDefaultRequestConfig(RequestConfig.custom()
                                     .setConnectionRequestTimeout(connect)
                                     .setResponseTimeout(response)

@@ -1,12 +1,10 @@
 package com.tixtrack.sms.providers.twilio;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import com.tixtrack.sms.providers.ProviderConnections;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -36,20 +34,8 @@ class BaseUrlHttpClient extends NetworkHttpClient {
                 .build();
         return HttpClientBuilder.create()
                 .useSystemProperties()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(response)
-                                // a connection idle 2 s may have been closed by the server (its keep-alive
-                                // timeout): check it before reuse, as PlivoGateway does. A send on a closed one
-                                // fails only after it was written, which the flow must treat as an unclear send
-                                // and so hold the event for a minute.
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        // at least the event concurrency, or consumers queue for a connection
-                        .setMaxConnPerRoute(maxConnections)
-                        .setMaxConnTotal(maxConnections)
-                        .build())
+                // at least the event concurrency, or consumers queue for a connection
+                .setConnectionManager(ProviderConnections.pool(connect, response, maxConnections))
                 .setDefaultRequestConfig(timeouts)
                 .addExecInterceptorFirst("configured-timeouts", (request, scope, chain) -> {
                     scope.clientContext.setRequestConfig(timeouts);

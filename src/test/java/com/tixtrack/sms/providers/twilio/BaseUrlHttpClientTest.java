@@ -22,7 +22,8 @@ import com.twilio.http.Request;
  * The Twilio client's connection pool against a server that closes idle keep-alive connections (as Twilio's
  * edge does): a send after a quiet spell must get a fresh connection, not fail on the closed one. That failure
  * comes after the request was written, so the flow would have to treat the send as unclear and hold the event
- * until the provider's list settles (about a minute) before it may send.
+ * until the provider's list settles (about a minute) before it may send. It fails if the pool's check of idle
+ * connections (ProviderConnections) is turned off or made longer than the quiet spell.
  */
 class BaseUrlHttpClientTest {
 
