@@ -145,18 +145,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Heap in use now (all heap pools), in MB, from the service's own metrics. */
     public double heapUsedMb() throws Exception {
-        String metric = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/metrics/jvm.memory.used?tag=area:heap")))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = VALUE.matcher(metric);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) / (1024 * 1024) : Double.NaN;
+        return metric("jvm.memory.used?tag=area:heap") / (1024 * 1024);
     }
 
     /** Time the service's JIT compilers have spent so far, in seconds, from its own metrics. */
     public double compilationSeconds() throws Exception {
-        String metric = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/metrics/jvm.compilation.time")))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = VALUE.matcher(metric);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) / 1000 : Double.NaN;
+        return metric("jvm.compilation.time") / 1000;
+    }
+
+    /** One value of the service's actuator metrics endpoint, NaN when it has none. */
+    private double metric(String nameAndTags) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/metrics/" + nameAndTags))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = VALUE.matcher(body);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain, like a crashed host. */
