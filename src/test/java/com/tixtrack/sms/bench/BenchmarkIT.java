@@ -57,7 +57,9 @@ class BenchmarkIT {
     void benchmark() throws Exception {
         Files.createDirectories(out);
         summary.put("machine", Map.of("cpus", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version"), "serviceHeapMax", heap));
+                "java", System.getProperty("java.version"), "serviceHeapMax", heap,
+                // the baseline's H2 runs in this JVM; with assertions on it is several times slower (see the pom)
+                "harnessAssertions", org.h2.mvstore.MVStore.class.desiredAssertionStatus()));
         summary.put("events", events);
         summary.put("concurrency", concurrency);
         try (TwilioStub twilio = new TwilioStub(false)) {
