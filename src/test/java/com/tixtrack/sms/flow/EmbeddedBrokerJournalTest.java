@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every event's acknowledgement waits for the embedded broker's journal to fsync it. The journal gathers writes
  * for sms.broker.journal-flush-us (500 µs) first, not for Artemis' NIO default of 3.3 ms: with eight consumers
- * each waiting on its own ack, the default was the largest wait per event in the benchmark (README: benchmark).
+ * each waiting on its own ack, the default cost about 4 ms of every event in the benchmark (README: benchmark).
  */
 class EmbeddedBrokerJournalTest extends FlowTestSupport {
 
