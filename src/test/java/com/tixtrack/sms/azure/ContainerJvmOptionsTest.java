@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,7 +41,7 @@ class ContainerJvmOptionsTest {
     /** The final flag values of a JVM started as the image starts it: options from JAVA_TOOL_OPTIONS. */
     private static String jvmFlags(String toolOptions, String... machine) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(List.of(machine));
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
