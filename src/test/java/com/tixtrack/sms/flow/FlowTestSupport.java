@@ -50,6 +50,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
         "sms.providers.unclear-send-settle-seconds=0",
         "sms.events.redelivery-delay-ms=400",
         "sms.events.max-deliveries=4",
+        // PinPurgeTest purges three pins: two batches
+        "sms.pins.purge-batch-size=2",
         "camel.resilience4j.configurations.twilio.wait-duration-in-open-state=1",
         "camel.resilience4j.configurations.twilio.minimum-number-of-calls=4",
         "camel.resilience4j.configurations.twilio.sliding-window-size=4",
