@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * took the message, so the customer never gets the SMS twice or from two providers. A clear refusal (nothing
  * can have been sent: 5xx, 429, refused connection, open breaker) releases the pin; an unclear one (no answer
  * after the request left) keeps it. Kept in the idempotency table (CAMEL_MESSAGEPROCESSED, processor
- * {@code provider-pins}, key {@code <eventKey>|<provider>}), shared by every instance and kept across restarts.
+ * {@code provider-pins}, key {@code <eventKey>|<provider>}), shared by every instance and kept across restarts
+ * until the event has its outcome row (routes/pin-purge.camel.yaml deletes them then).
  * <p>
  * Every operation is one statement on the hot path of each send: one read when the plan is made, one insert
  * before the request leaves.
