@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The JVM options the image ships (the Dockerfile's JAVA_TOOL_OPTIONS), read by real JVMs sized like replicas. The
  * collector is left to the JVM on purpose: at the default replica (terraform: 0.5 vCPU and 1 GiB, one processor to
  * the JVM) it runs Serial, faster there than G1 (README: benchmark); from two processors and about 1.8 GB, G1 with
- * the 20 ms pause goal. A collector forced in the Dockerfile, or a JDK that chooses differently, fails here.
+ * the 20 ms pause goal. A collector forced in the Dockerfile, or a JDK that chooses differently, fails here (.ci/run
+ * runs this on Java 25 as well, the image's runtime).
  */
 class ContainerJvmOptionsTest {
 
