@@ -83,16 +83,17 @@ RUN if [ "${AOT_CACHE}" = "true" ]; then \
 
 COPY --chmod=755 <<'EOF' /app/entrypoint.sh
 #!/bin/sh
-# Starts the service. Uses the AOT cache when the image has one, attaches the Application Insights
-# agent only when a connection string is configured (Azure), and adds JAVA_OPTS (split on spaces).
+# Starts the service. Attaches the Application Insights agent when a connection string is configured
+# (Azure), uses the AOT cache otherwise when the image has one, and adds JAVA_OPTS (split on spaces).
 set -e
 set -- -jar /app/app.jar "$@"
-if [ -f /app/app.aot ]; then
-  set -- -XX:AOTCache=/app/app.aot "$@"
-fi
 if [ -n "${APPLICATIONINSIGHTS_CONNECTION_STRING:-}" ] && [ -f /app/applicationinsights-agent.jar ]; then
+  # Not with the AOT cache: the agent's modules and options differ from the training run's, and it appends to
+  # the boot class path, so the JVM would refuse the cache with an error at start (ready in 10 s either way).
   # shellcheck disable=SC2086
   set -- -javaagent:/app/applicationinsights-agent.jar ${AGENT_JAVA_OPTS:-} "$@"
+elif [ -f /app/app.aot ]; then
+  set -- -XX:AOTCache=/app/app.aot "$@"
 fi
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} "$@"
@@ -100,6 +101,12 @@ EOF
 
 # Writable data directory for the default (embedded) profile; the azure profile writes nothing locally.
 RUN mkdir -p /app/data && chown sms:sms /app/data
+
+# The agent's own JVM options. Agent 3.5.3 (APPINSIGHTS_AGENT_VERSION, the newest on the registry this was
+# built from) predates Java 25: without the first it fails to start, without the second it starts but forwards
+# none of the app's meters, requests or dependencies (ApplicationInsightsAgentIT). Empty for a release that
+# supports Java 25.
+ENV AGENT_JAVA_OPTS="--add-opens=java.base/java.lang=ALL-UNNAMED -Dnet.bytebuddy.experimental=true"
 
 # Container-aware JVM defaults, read by the JVM itself (no shell needed): heap sized from the container's
 # memory limit, and exit on OOM so the platform restarts the replica instead of leaving a half-dead JVM; and a
@@ -109,11 +116,6 @@ RUN mkdir -p /app/data && chown sms:sms /app/data
 # Serial, which ignores the goal and, on one CPU, drained 19% faster than G1 with a lower p99 in one run each,
 # for a full collection of about half a second every few minutes; from two processors and about 1.8 GB it runs
 # G1, whose short pauses win there (README: benchmark). Add flags with JAVA_OPTS rather than replacing these.
-# The agent's own JVM options. Agent 3.5.3 (APPINSIGHTS_AGENT_VERSION, the newest on the registry this was
-# built from) predates Java 25: without the first it fails to start, without the second it starts but forwards
-# none of the app's meters, requests or dependencies (ApplicationInsightsAgentIT). Empty for a release that
-# supports Java 25.
-ENV AGENT_JAVA_OPTS="--add-opens=java.base/java.lang=ALL-UNNAMED -Dnet.bytebuddy.experimental=true"
 ENV JAVA_TOOL_OPTIONS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     JAVA_OPTS="" \
     SPRING_PROFILES_ACTIVE=azure \

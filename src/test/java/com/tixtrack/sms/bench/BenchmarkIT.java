@@ -193,7 +193,7 @@ class BenchmarkIT {
             LOG.info("Archive training run ready in {} s", training.startup().get("readySeconds"));
         }
         if (!Files.exists(archive)) {
-            throw new IllegalStateException("the class-data-sharing training run wrote no archive; see " + dir);
+            throw new IllegalStateException("the training run wrote no archive; see " + dir);
         }
         List<Object> ready = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
