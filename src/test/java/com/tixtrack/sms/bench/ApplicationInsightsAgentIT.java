@@ -1,33 +1,29 @@
 package com.tixtrack.sms.bench;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
+import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * The Application Insights agent as the image attaches it in Azure: the Dockerfile's agent version and its
@@ -44,9 +40,6 @@ class ApplicationInsightsAgentIT {
     private static final String ADA_AT_THE_BLUE_ROOM =
             "{\"OrderId\":\"0d000000-0000-0000-0000-000000000001\",\"CustomerId\":\"c0000000-0000-0000-0000-000000000001\"}";
 
-    private final Queue<String> telemetry = new ConcurrentLinkedQueue<>();
-    private final Path received = Path.of("target/agent-it/telemetry.jsonl").toAbsolutePath();
-
     @Test
     void theAgentForwardsTheSendCounterAndTheRequests() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
@@ -56,15 +49,15 @@ class ApplicationInsightsAgentIT {
         jvmArgs.add("-javaagent:" + System.getProperty("appinsights.agent.jar"));
         jvmArgs.addAll(List.of(group(DOCKERFILE_ENV, dockerfile).split(" +")));
 
-        HttpServer ingestion = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        ingestion.createContext("/", this::receive);
+        WireMockServer ingestion = new WireMockServer(options().dynamicPort());
+        ingestion.stubFor(post(anyUrl()).willReturn(okJson("{\"itemsReceived\":0,\"itemsAccepted\":0,\"errors\":[]}")));
         ingestion.start();
-        Path data = received.getParent();
+        Path data = Path.of("target/agent-it").toAbsolutePath();
         BenchmarkIT.deleteTree(data);
         Path tmp = Files.createDirectories(data.resolve("tmp"));
         // the agent buffers unsent telemetry under java.io.tmpdir: a directory of this run's own
         jvmArgs.add("-Djava.io.tmpdir=" + tmp);
-        String endpoint = "http://127.0.0.1:" + ingestion.getAddress().getPort() + "/";
+        String endpoint = ingestion.baseUrl() + "/";
         Map<String, String> env = Map.of(
                 "APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=00000000-0000-0000-0000-000000000000;"
                         + "IngestionEndpoint=" + endpoint + ";LiveEndpoint=" + endpoint,
@@ -81,31 +74,19 @@ class ApplicationInsightsAgentIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(published.statusCode()).as(published.body()).isEqualTo(202);
 
-            // what arrived is in target/agent-it/telemetry.jsonl
+            // each batch the agent posts is JSON lines, one telemetry item each (WireMock un-gzips them)
             Awaitility.await("the send counted in sms_sent_total, and the admin request, at the ingestion endpoint")
                     .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> telemetry.stream().anyMatch(item -> SENT.matcher(item).find())
-                            && telemetry.stream().anyMatch(item -> item.contains("\"RequestData\"")
-                                    && item.contains("/admin/events/order-confirmation")));
+                    .until(() -> {
+                        String telemetry = ingestion.getAllServeEvents().stream()
+                                .map(event -> event.getRequest().getBodyAsString()).collect(Collectors.joining("\n"));
+                        Files.writeString(data.resolve("telemetry.jsonl"), telemetry); // what arrived, for a failure
+                        return SENT.matcher(telemetry).find() && telemetry.lines().anyMatch(item ->
+                                item.contains("\"RequestData\"") && item.contains("/admin/events/order-confirmation"));
+                    });
         } finally {
-            ingestion.stop(0);
+            ingestion.stop();
         }
-    }
-
-    /** One batch from the agent: gzipped JSON lines, one telemetry item each. */
-    private void receive(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-            body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
-        }
-        String items = new String(body, StandardCharsets.UTF_8);
-        items.lines().forEach(telemetry::add);
-        Files.writeString(received, items + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        byte[] accepted = "{\"itemsReceived\":0,\"itemsAccepted\":0,\"errors\":[]}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, accepted.length);
-        exchange.getResponseBody().write(accepted);
-        exchange.close();
     }
 
     private static String group(Pattern pattern, String text) {
