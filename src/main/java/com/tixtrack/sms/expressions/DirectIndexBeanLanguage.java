@@ -33,7 +33,7 @@ public class DirectIndexBeanLanguage extends BeanLanguage {
     static final int MAX_PATHS = 256;
 
     /** One {@code [...]} step: the key as Camel looks it up in a map, and as a list index when it is a number. */
-    record Step(String key, int index) { }
+    private record Step(String key, int index) { }
 
     /** Marks an OGNL text that is not only index steps, so it is not parsed again. */
     private static final Step[] NOT_AN_INDEX_PATH = {};
@@ -64,7 +64,7 @@ public class DirectIndexBeanLanguage extends BeanLanguage {
         return steps;
     }
 
-    static Step[] parse(String ognl) {
+    private static Step[] parse(String ognl) {
         if (ognl.isEmpty() || ognl.contains("${") || ognl.contains("?")) {
             return NOT_AN_INDEX_PATH;
         }
