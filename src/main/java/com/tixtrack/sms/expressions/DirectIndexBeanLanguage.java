@@ -30,7 +30,7 @@ import org.apache.camel.util.StringHelper;
 public class DirectIndexBeanLanguage extends BeanLanguage {
 
     /** OGNL texts come from the routes, a fixed set: past this many (generated ones), parse per call. */
-    static final int MAX_PATHS = 256;
+    private static final int MAX_PATHS = 256;
 
     /** One {@code [...]} step: the key as Camel looks it up in a map, and as a list index when it is a number. */
     private record Step(String key, int index) { }

@@ -29,7 +29,7 @@ import org.apache.camel.component.sql.SqlHelper;
 public class ParsedOnceSqlParameters extends DefaultSqlPrepareStatementStrategy {
 
     /** Statements from the message body would fill the cache without end: past this many, parse per call. */
-    static final int MAX_STATEMENTS = 256;
+    private static final int MAX_STATEMENTS = 256;
 
     private static final String MISSING_PARAMETER
             = "Cannot find key [%s] in message body or headers to use when setting named parameter in query [%s]";
