@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * The JVM options the image ships (the Dockerfile's JAVA_TOOL_OPTIONS), read by real JVMs sized like replicas. The
  * collector is left to the JVM on purpose: at the default replica (terraform: 0.5 vCPU and 1 GiB, one processor to
  * the JVM) it runs Serial, faster there than G1 (README: benchmark); from two processors and about 1.8 GB, G1 with
- * the 20 ms pause goal. A collector forced in the Dockerfile, or a JDK that chooses differently, fails here (.ci/run
- * runs this on Java 25 as well, the image's runtime).
+ * the 20 ms pause goal. Both commit the whole heap at start, as the benchmark runs the service. A collector forced
+ * in the Dockerfile, or a JDK that chooses differently, fails here (.ci/run runs this on Java 25 as well, the
+ * image's runtime).
  */
 class ContainerJvmOptionsTest {
 
@@ -30,6 +31,7 @@ class ContainerJvmOptionsTest {
         assertThat(flag(flags, "UseSerialGC")).isEqualTo("true");
         assertThat(flag(flags, "UseG1GC")).isEqualTo("false");
         assertThat(Long.parseLong(flag(flags, "MaxHeapSize"))).isEqualTo(1024L * 1024 * 1024 * 3 / 4);
+        assertThat(flag(flags, "InitialHeapSize")).isEqualTo(flag(flags, "MaxHeapSize"));
     }
 
     @Test
@@ -39,6 +41,8 @@ class ContainerJvmOptionsTest {
         assertThat(flag(flags, "UseG1GC")).isEqualTo("true");
         assertThat(flag(flags, "MaxGCPauseMillis")).isEqualTo("20");
         assertThat(Long.parseLong(flag(flags, "MaxHeapSize"))).isEqualTo(4L * 1024 * 1024 * 1024 * 3 / 4);
+        assertThat(flag(flags, "InitialHeapSize")).as("the whole heap from the start, as the benchmark runs it")
+                .isEqualTo(flag(flags, "MaxHeapSize"));
     }
 
     private static String imageToolOptions() throws Exception {

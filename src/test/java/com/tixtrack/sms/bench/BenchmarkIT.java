@@ -394,8 +394,9 @@ class BenchmarkIT {
             int broker = freePort();
             Map<String, String> env = environment(dataDir, consumers, twilio, broker);
             Files.createDirectories(dataDir);
-            // as the Dockerfile ships it: the JVM picks the collector (G1 on two cores or more), with a 20 ms goal
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:MaxGCPauseMillis=20"));
+            // as the Dockerfile ships it: the whole heap from the start, the JVM picks the collector (G1 on two cores
+            // or more), with a 20 ms goal
+            List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:MaxGCPauseMillis=20"));
             jvm.addAll(jvmArgs);
             String extra = System.getProperty("bench.jvm", "").trim(); // e.g. a JFR recording while profiling
             if (!extra.isEmpty()) {
