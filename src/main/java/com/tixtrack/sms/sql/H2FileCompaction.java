@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
  * Compacts the embedded H2 file database while the service runs, as H2's own background thread would. The local
  * profile's URL sets {@code WRITE_DELAY=0} so that every commit is written before it returns (the kill test relies on
  * it), and that setting also stops H2's background thread: no chunk was ever rewritten, a chunk with one live page
- * (an outcome row's, written once) was kept for good, and each commit's bookkeeping grew with the chunks (README:
- * benchmark, fourteenth round). H2 has no SQL statement for this, so each pass asks its {@code MVStore} to move the
- * live pages of its sparsest chunks into a new one and stores the result; H2 reuses a freed chunk's space once its
- * retention time has passed. Only for an {@code jdbc:h2:file:} database opened by this process; Azure SQL keeps its
- * own files.
+ * (an outcome row's, written once) was kept for good, and each commit's bookkeeping grew with the chunks
+ * (docs/benchmark-rounds.md, fourteenth and fifteenth rounds). H2 has no SQL statement for this, so each pass asks its
+ * {@code MVStore} to move the live pages of its sparsest chunks into a new one and stores the result; H2 reuses a
+ * freed chunk's space once its retention time has passed. The passes are small (BYTES_PER_PASS) because commits wait
+ * on H2's store lock while one runs. Only for an {@code jdbc:h2:file:} database opened by this process; Azure SQL
+ * keeps its own files.
  */
 @Component
 class H2FileCompaction implements SmartLifecycle {
