@@ -73,7 +73,7 @@ class H2FileCompaction implements SmartLifecycle {
             compactOnce();
             failing = false;
         } catch (Exception e) {
-            if (!failing) { // once per outage (the database stopped, or closing at shutdown), not every pass
+            if (!failing) { // once per outage (the database stopped), not every pass
                 LOG.warn("H2 compaction pass failed, retrying every {}: {}", every, e.toString());
             }
             failing = true;
@@ -93,10 +93,21 @@ class H2FileCompaction implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::pass, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets a running pass finish instead of interrupting it: an interrupt during H2's file write closes its
+     * FileChannel, and the database then refuses every write until it is reopened.
+     */
     @Override
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("H2 compaction pass still running after 10 s at stop; leaving it to finish");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             scheduler = null;
         }
     }
