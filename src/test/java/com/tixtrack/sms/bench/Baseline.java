@@ -26,8 +26,11 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 
+import com.tixtrack.sms.sql.H2GroupCommit;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -42,7 +45,8 @@ public final class Baseline implements AutoCloseable {
 
     private record Sql(String text, List<String> names) { }
 
-    private final HikariDataSource pool;
+    private final HikariDataSource hikari;
+    private final DataSource pool;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String messagesUrl;
     private final String authorization;
@@ -53,12 +57,14 @@ public final class Baseline implements AutoCloseable {
     private final BenchData data;
 
     public Baseline(Path dataDir, String twilioBaseUrl, int concurrency) {
-        // the URL the benchmark gives the service, durable commits included: the same work, done by plain Java
+        // the URL the benchmark gives the service and the service's group commit, every write in the file before it
+        // returns: the same work, done by plain Java
         String url = BenchData.embeddedUrl(dataDir);
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername("sa");
-        pool.setMaximumPoolSize(Math.max(20, concurrency));
+        hikari = new HikariDataSource();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername("sa");
+        hikari.setMaximumPoolSize(Math.max(20, concurrency));
+        pool = (DataSource) new H2GroupCommit(url).postProcessAfterInitialization(hikari, "baseline");
         Flyway.configure().dataSource(pool)
                 .locations("classpath:db/migration", "classpath:db/vendor/h2", "classpath:db/local").load().migrate();
         data = new BenchData(url) {
@@ -222,6 +228,6 @@ public final class Baseline implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        hikari.close();
     }
 }

@@ -42,7 +42,7 @@ public class BenchData {
 
     public static String embeddedUrl(java.nio.file.Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/sms;MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;"
-                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;QUERY_CACHE_SIZE=64;WRITE_DELAY=2147483647;AUTO_SERVER=TRUE";
     }
 
     public Connection connect() throws SQLException {
