@@ -141,6 +141,7 @@ public class H2GroupCommit implements BeanPostProcessor {
         /** Every change made while the store's version was below this one is in the file. */
         private volatile long storedBelow;
         private volatile int writeDelaySeen = -1;
+        private boolean fellBack;
 
         Group(MVStore store) {
             this.store = store;
@@ -195,8 +196,11 @@ public class H2GroupCommit implements BeanPostProcessor {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    LOG.warn("H2's store threads could not be bypassed, so every commit is stored on its own: {}",
-                            e.toString());
+                    if (!fellBack) { // each new connection's URL settings start the threads again: log it once
+                        LOG.warn("H2's store threads could not be bypassed, so every commit is stored on its own: {}",
+                                e.toString());
+                        fellBack = true;
+                    }
                     store.setAutoCommitDelay(0);
                 }
                 writeDelaySeen = store.getAutoCommitDelay();
