@@ -47,6 +47,8 @@ class BenchmarkIT {
     static final int WARM_UP_BATCH = 2000;
     static final int WARM_UP_MAX = Integer.getInteger("bench.warmup.max", 40_000);
     static final double WARM_UP_SETTLED = Double.parseDouble(System.getProperty("bench.warmup.settled", "0.1"));
+    /** Quiet batches in a row before the JIT counts as settled. */
+    static final int WARM_UP_QUIET = 2;
     static final int ROUNDS = 5;
     private final Path out = Path.of("target/bench");
     private final List<Double> zeroMsRatios = new ArrayList<>();
@@ -239,19 +241,23 @@ class BenchmarkIT {
     /**
      * Batches of {@value #WARM_UP_BATCH} events until the JIT has settled, so a rate measures the flow, not the
      * compiler: after a start, C2 compiles for tens of thousands of events on this machine, at times on both cores.
-     * Settled is a batch in which compiling took less than a tenth of its time (-Dbench.warmup.settled), or
-     * -Dbench.warmup.max events. The same rule warms the service and the baseline.
+     * Settled is {@value #WARM_UP_QUIET} batches in a row in which compiling took less than a tenth of their time
+     * (-Dbench.warmup.settled), or -Dbench.warmup.max events: after one quiet batch C2 was at times busy again, and
+     * the next two rounds cost half as much CPU again per event (docs/benchmark-rounds.md, sixteenth round). The
+     * same rule warms the service and the baseline.
      */
     static Map<String, Object> warmUp(Batch batch, JitClock jit) throws Exception {
         int events = 0;
         double seconds = 0;
         double compiling = 0;
+        int quietInARow = 0;
         boolean settled = false;
         while (!settled && events < WARM_UP_MAX) {
             double compiledBefore = jit.seconds();
             double batchSeconds = ((Number) batch.run().get("seconds")).doubleValue();
             double batchCompiling = jit.seconds() - compiledBefore;
-            settled = batchCompiling < WARM_UP_SETTLED * batchSeconds;
+            quietInARow = batchCompiling < WARM_UP_SETTLED * batchSeconds ? quietInARow + 1 : 0;
+            settled = quietInARow >= WARM_UP_QUIET;
             events += WARM_UP_BATCH;
             seconds += batchSeconds;
             compiling += batchCompiling;
