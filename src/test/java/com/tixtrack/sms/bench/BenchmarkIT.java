@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * its embedded default (durable Artemis journal, H2 file database, transactions on), publishes events over the
  * broker's TCP acceptor, simulates Twilio at 0 ms and 100 ms, and runs the same work as a plain Java loop for the
  * baseline. Writes target/bench/summary.json and target/bench/summary.md (the README table).
- * Settings: -Dbench.events (20000), -Dbench.concurrency (16), -Dbench.scaling (8,16,32,64), -Dbench.heap (384m),
+ * Settings: -Dbench.events (20000), -Dbench.concurrency (12), -Dbench.scaling (8,16,32,64), -Dbench.heap (384m),
  * -Dbench.parts (service,cds,scaling,baseline: a quicker run measures only some, for comparing two builds;
  * sustained is the service's 0 ms backlog alone; the baseline runs only beside the service, in alternating
  * rounds), -Dbench.warmup.settled (0.1), -Dbench.warmup.max (40000).
@@ -39,7 +39,7 @@ class BenchmarkIT {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkIT.class);
 
     private final int events = Integer.getInteger("bench.events", 20_000);
-    private final int concurrency = Integer.getInteger("bench.concurrency", 16);
+    private final int concurrency = Integer.getInteger("bench.concurrency", 12);
     private final int[] scaling = Arrays.stream(System.getProperty("bench.scaling", "8,16,32,64").split(","))
             .filter(s -> !s.isBlank()).mapToInt(Integer::parseInt).toArray();
     private final String heap = System.getProperty("bench.heap", "384m");
