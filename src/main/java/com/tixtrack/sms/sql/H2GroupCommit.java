@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Group commit for the embedded H2 file database. Every write through the service's pool is in the file before its
  * statement (auto-commit) or its {@code commit()} returns, as with H2's {@code WRITE_DELAY=0}, which the kill test
  * relies on; but where {@code WRITE_DELAY=0} writes one H2 store per transaction, one after the other under H2's store
- * lock, here a single store carries every write finished while the previous store ran. With sixteen consumers that
- * is about half the stores and their bookkeeping (docs/benchmark-rounds.md, sixteenth round).
+ * lock, here a single store carries every write finished while the previous store ran: 1.7-1.8 writes per store
+ * with sixteen consumers, and more consumers now drain more (docs/benchmark-rounds.md, sixteenth round).
  * <p>
  * The local profile's URL sets H2's own write delay out of reach ({@code WRITE_DELAY=2147483647}) so that H2 no
  * longer stores at each commit, and this class wraps the pool so that every write waits for a store that began after
@@ -39,8 +39,8 @@ import org.springframework.stereotype.Component;
  * {@code FileStore}) so that the store runs on the committing thread, as it does with {@code WRITE_DELAY=0}: the
  * hand-over to two helper threads on a busy machine cost more than the grouping saved. Should H2 change that field,
  * the write delay goes back to 0: slower, never less safe. A statement that returns rows counts as a read. Only for
- * an {@code jdbc:h2:file:} database opened by this process; sessions from outside the pool (a TCP client) are
- * stored by H2 after their own write delay.
+ * an {@code jdbc:h2:file:} database opened by this process; a session from outside the pool (a TCP client of an
+ * {@code AUTO_SERVER} database, which the local profile does not open) is in the file with the pool's next store.
  */
 @Component
 public class H2GroupCommit implements BeanPostProcessor {
