@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +17,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Compacts the embedded H2 file database while the service runs, as H2's own background thread would. The local
- * profile's URL sets {@code WRITE_DELAY=0} so that every commit is written before it returns (the kill test relies on
- * it), and that setting also stops H2's background thread: no chunk was ever rewritten, a chunk with one live page
- * (an outcome row's, written once) was kept for good, and each commit's bookkeeping grew with the chunks
- * (docs/benchmark-rounds.md, fourteenth and fifteenth rounds). H2 has no SQL statement for this, so each pass asks its
- * {@code MVStore} to move the live pages of its sparsest chunks into a new one and stores the result; H2 reuses a
- * freed chunk's space once its retention time has passed. The passes are small (BYTES_PER_PASS) because commits wait
- * on H2's store lock while one runs. Only for an {@code jdbc:h2:file:} database opened by this process; Azure SQL
- * keeps its own files.
+ * Compacts the embedded H2 file database while the service runs, as H2's own background thread would. Every commit is
+ * written before it returns (the kill test relies on it: first {@code WRITE_DELAY=0}, now {@link H2GroupCommit} with
+ * H2's own write delay out of reach), and either way H2's background thread never runs: no chunk was rewritten, a chunk
+ * with one live page (an outcome row's, written once) was kept for good, and each commit's bookkeeping grew with the
+ * chunks (docs/benchmark-rounds.md, fourteenth and fifteenth rounds). H2 has no SQL statement for this, so each pass
+ * asks its {@code MVStore} to move the live pages of its sparsest chunks into a new one and stores the result; H2
+ * reuses a freed chunk's space once its retention time has passed. The passes are small (BYTES_PER_PASS) because
+ * commits wait on H2's store lock while one runs. Only for an {@code jdbc:h2:file:} database opened by this process;
+ * Azure SQL keeps its own files.
  */
 @Component
 class H2FileCompaction implements SmartLifecycle {
@@ -55,12 +53,8 @@ class H2FileCompaction implements SmartLifecycle {
     /** One pass: true when chunks were rewritten; false for a database this process does not hold open itself. */
     boolean compactOnce() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return false; // a remote H2 (AUTO_SERVER, TCP): its own process compacts it
-            }
-            MVStore store = session.getDatabase().getStore().getMvStore();
-            if (!store.compact(TARGET_FILL_RATE, BYTES_PER_PASS)) {
+            MVStore store = EmbeddedH2.storeOf(connection);
+            if (store == null || !store.compact(TARGET_FILL_RATE, BYTES_PER_PASS)) {
                 return false;
             }
             store.commit();

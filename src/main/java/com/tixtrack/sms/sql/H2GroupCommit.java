@@ -15,8 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -82,11 +80,11 @@ public class H2GroupCommit implements BeanPostProcessor {
     }
 
     private Connection durable(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return connection; // a remote H2 (AUTO_SERVER, TCP): its own process stores it
+        MVStore store = EmbeddedH2.storeOf(connection);
+        if (store == null) {
+            return connection; // a remote H2: its own process stores it
         }
-        Group current = groupFor(session.getDatabase().getStore().getMvStore());
+        Group current = groupFor(store);
         return proxy(Connection.class, connection, (method, args, result) -> {
             switch (method.getName()) {
                 case "commit" -> current.awaitStored();

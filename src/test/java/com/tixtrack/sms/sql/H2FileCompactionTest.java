@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The embedded database's compaction: with every commit written at once (WRITE_DELAY=0, as the local profile runs
- * H2) the chunks only fill with dead pages, and each pass moves the live ones out, without losing a row.
+ * The embedded database's compaction: with every commit written at once and H2's background thread off (here
+ * WRITE_DELAY=0; the local profile gets the same through H2GroupCommit) the chunks only fill with dead pages, and each
+ * pass moves the live ones out, without losing a row.
  */
 class H2FileCompactionTest {
 

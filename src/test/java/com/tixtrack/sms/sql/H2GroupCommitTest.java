@@ -64,7 +64,8 @@ class H2GroupCommitTest {
         jdbc.update("INSERT INTO History (EventKey) VALUES (?)", "auto-commit");
         assertThat(rowsOnDisk()).isEqualTo(1);
 
-        jdbc.batchUpdate("INSERT INTO History (EventKey) VALUES (?)", List.of(new Object[] {"b1"}, new Object[] {"b2"}));
+        jdbc.batchUpdate("INSERT INTO History (EventKey) VALUES (?)",
+                List.of(new Object[] {"b1"}, new Object[] {"b2"}));
         assertThat(rowsOnDisk()).isEqualTo(3);
 
         try (Connection connection = pool.getConnection()) {
